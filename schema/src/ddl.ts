@@ -1,0 +1,36 @@
+import { nodeSpecs, relSpecs, type NodeSpec, type RelSpec } from './model';
+
+function columns(spec: NodeSpec | RelSpec, key?: string): string {
+  return Object.entries(spec.properties)
+    .map(([name, p]) => (name === key ? `${name} ${p.type} PRIMARY KEY` : `${name} ${p.type}`))
+    .join(', ');
+}
+
+/** Node and rel tables for the embedded engine, which needs every label and property declared. */
+export function embeddedDdl(): string[] {
+  const nodeTables = nodeSpecs.map(
+    (n) => `CREATE NODE TABLE IF NOT EXISTS ${n.label}(${columns(n, n.key)})`,
+  );
+  const relTables = relSpecs.map((r) => {
+    const props = columns(r);
+    return `CREATE REL TABLE IF NOT EXISTS ${r.type}(FROM ${r.from} TO ${r.to}${props ? `, ${props}` : ''})`;
+  });
+  return [...nodeTables, ...relTables];
+}
+
+/** Uniqueness constraints on every key and range indexes on looked-up properties for Neo4j. */
+export function neo4jDdl(): string[] {
+  const statements: string[] = [];
+  for (const n of nodeSpecs) {
+    const lower = n.label.toLowerCase();
+    statements.push(
+      `CREATE CONSTRAINT ${lower}_${n.key}_unique IF NOT EXISTS FOR (n:${n.label}) REQUIRE n.${n.key} IS UNIQUE`,
+    );
+    for (const [name, p] of Object.entries(n.properties)) {
+      if (p.indexed) {
+        statements.push(`CREATE INDEX ${lower}_${name} IF NOT EXISTS FOR (n:${n.label}) ON (n.${name})`);
+      }
+    }
+  }
+  return statements;
+}

@@ -1,0 +1,16 @@
+/** Domain enums shared by the store, the API and the web app. */
+
+export const ORDER_KINDS = ['SUPPLY', 'SCRAP_RETURN'] as const;
+export type OrderKind = (typeof ORDER_KINDS)[number];
+
+/** EXPECTED: announced for the year (the article's "expected above 10 million"); ACTIVE: being delivered. */
+export const ORDER_STATUSES = ['EXPECTED', 'ACTIVE', 'COMPLETED', 'CANCELLED'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const SUPPORT_KINDS = ['EQUIPMENT', 'TECHNOLOGY', 'ORDERS', 'MANAGEMENT'] as const;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
+
+export const DISTRICT_LEVELS = ['district', 'city', 'zone'] as const;
+export type DistrictLevel = (typeof DISTRICT_LEVELS)[number];
+
+export const CAPACITY_UNITS = ['sets', 'pieces', 'tonnes', 'units'] as const;

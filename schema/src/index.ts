@@ -1,0 +1,5 @@
+export * from './model';
+export * from './ddl';
+export * from './enums';
+export * from './validators';
+export * from './geo';

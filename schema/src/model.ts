@@ -1,0 +1,165 @@
+/**
+ * The graph model as data. Both stores' DDL, the Neo4j lint schema and the seed loader's
+ * property lists are derived from this one description, so a property added here exists
+ * everywhere at once.
+ */
+
+export type PropertyType = 'STRING' | 'INT64' | 'DOUBLE' | 'BOOLEAN' | 'STRING[]';
+
+export interface PropertySpec {
+  readonly type: PropertyType;
+  /** Looked up by equality often enough to deserve an index in Neo4j. */
+  readonly indexed?: boolean;
+}
+
+export interface NodeSpec {
+  readonly label: string;
+  readonly key: string;
+  readonly properties: Readonly<Record<string, PropertySpec>>;
+}
+
+export interface RelSpec {
+  readonly type: string;
+  readonly from: string;
+  readonly to: string;
+  readonly properties: Readonly<Record<string, PropertySpec>>;
+}
+
+const str = { type: 'STRING' } as const;
+const int = { type: 'INT64' } as const;
+const dbl = { type: 'DOUBLE' } as const;
+const bool = { type: 'BOOLEAN' } as const;
+const strList = { type: 'STRING[]' } as const;
+const indexedStr = { type: 'STRING', indexed: true } as const;
+const indexedInt = { type: 'INT64', indexed: true } as const;
+
+export const nodes = {
+  District: {
+    label: 'District',
+    key: 'code',
+    properties: {
+      code: str,
+      nameZh: str,
+      nameEn: str,
+      /** One of the eight western districts (渝西八区). */
+      inRegion: bool,
+      /** district | city | zone: Guang'an is a prefecture-level city, Liangjiang a functional zone. */
+      level: str,
+      province: str,
+      lat: dbl,
+      lng: dbl,
+    },
+  },
+  Segment: {
+    label: 'Segment',
+    key: 'code',
+    properties: {
+      code: str,
+      nameZh: str,
+      nameEn: str,
+    },
+  },
+  Firm: {
+    label: 'Firm',
+    key: 'id',
+    properties: {
+      id: str,
+      nameZh: indexedStr,
+      nameEn: str,
+      shortNameZh: str,
+      shortNameEn: str,
+      /** 统一社会信用代码, when known. */
+      creditCode: indexedStr,
+      isChainLeader: bool,
+      isOem: bool,
+      isRecycler: bool,
+      outputCny: dbl,
+      outputYear: int,
+      yieldRate: dbl,
+      certifications: strList,
+      lat: dbl,
+      lng: dbl,
+      synthetic: bool,
+      source: str,
+      notes: str,
+      updatedAt: str,
+    },
+  },
+  Order: {
+    label: 'Order',
+    key: 'id',
+    properties: {
+      id: str,
+      kind: indexedStr,
+      year: indexedInt,
+      amountCny: dbl,
+      quantity: dbl,
+      unit: str,
+      status: str,
+      synthetic: bool,
+      source: str,
+      updatedAt: str,
+    },
+  },
+  Goal: {
+    label: 'Goal',
+    key: 'id',
+    properties: {
+      id: str,
+      year: int,
+      projects: int,
+      agreementCny: dbl,
+      outputCny: dbl,
+      source: str,
+    },
+  },
+} as const satisfies Record<string, NodeSpec>;
+
+export const relationships = {
+  LOCATED_IN: { type: 'LOCATED_IN', from: 'Firm', to: 'District', properties: {} },
+  PART_OF: { type: 'PART_OF', from: 'Segment', to: 'Segment', properties: {} },
+  FEEDS: { type: 'FEEDS', from: 'Segment', to: 'Segment', properties: {} },
+  MAKES: {
+    type: 'MAKES',
+    from: 'Firm',
+    to: 'Segment',
+    properties: {
+      capacity: dbl,
+      unit: str,
+      utilisation: dbl,
+      yieldRate: dbl,
+      source: str,
+    },
+  },
+  NEEDS: {
+    type: 'NEEDS',
+    from: 'Firm',
+    to: 'Segment',
+    properties: { annualDemand: dbl, unit: str, source: str },
+  },
+  SHIPS: { type: 'SHIPS', from: 'Firm', to: 'Order', properties: {} },
+  TO: { type: 'TO', from: 'Order', to: 'Firm', properties: {} },
+  OF: { type: 'OF', from: 'Order', to: 'Segment', properties: {} },
+  SUPPORTS: {
+    type: 'SUPPORTS',
+    from: 'Firm',
+    to: 'Firm',
+    properties: { kinds: strList, since: str, source: str, synthetic: bool },
+  },
+  GOAL_OF: { type: 'GOAL_OF', from: 'Goal', to: 'District', properties: {} },
+} as const satisfies Record<string, RelSpec>;
+
+export type NodeLabel = keyof typeof nodes;
+export type RelType = keyof typeof relationships;
+
+export const nodeSpecs: readonly NodeSpec[] = Object.values(nodes);
+export const relSpecs: readonly RelSpec[] = Object.values(relationships);
+
+/** Every property key used anywhere in the model, for the Neo4j lint schema. */
+export function allPropertyKeys(): string[] {
+  const keys = new Set<string>();
+  for (const spec of [...nodeSpecs, ...relSpecs]) {
+    for (const key of Object.keys(spec.properties)) keys.add(key);
+  }
+  return [...keys].sort();
+}
