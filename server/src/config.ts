@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Environment read and validated once; nothing else in the server reads process.env. */
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    YULIAN_STORE: z.enum(['embedded', 'neo4j']).default('embedded'),
+    YULIAN_DATA_DIR: z.string().min(1).default('./data'),
+    /** Load the article's dataset into an empty store at start. */
+    YULIAN_SEED: z.enum(['auto', 'off']).default('auto'),
+    YULIAN_QUERY_TIMEOUT_MS: positiveInt(10_000),
+    NEO4J_URI: z.string().url().optional(),
+    NEO4J_USER: z.string().default('neo4j'),
+    NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z.string().default('neo4j'),
+  })
+  .refine((c) => c.YULIAN_STORE !== 'neo4j' || c.NEO4J_URI, {
+    message: 'NEO4J_URI is required when YULIAN_STORE=neo4j',
+    path: ['NEO4J_URI'],
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config {
+  env: RawConfig['NODE_ENV'];
+  port: number;
+  host: string;
+  seed: 'auto' | 'off';
+  queryTimeoutMs: number;
+  store:
+    | { kind: 'embedded'; dataDir: string }
+    | { kind: 'neo4j'; uri: string; user: string; password: string; database: string };
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    seed: c.YULIAN_SEED,
+    queryTimeoutMs: c.YULIAN_QUERY_TIMEOUT_MS,
+    store:
+      c.YULIAN_STORE === 'neo4j'
+        ? {
+            kind: 'neo4j',
+            uri: c.NEO4J_URI as string,
+            user: c.NEO4J_USER,
+            password: c.NEO4J_PASSWORD ?? '',
+            database: c.NEO4J_DATABASE,
+          }
+        : { kind: 'embedded', dataDir: c.YULIAN_DATA_DIR },
+  };
+}

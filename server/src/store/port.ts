@@ -1,0 +1,41 @@
+import type { Dialect } from './dialect';
+
+export type StoreKind = 'embedded' | 'neo4j';
+
+/** A plain row: scalars, lists and maps only; engines' node/integer/temporal types never leak out. */
+export type Row = Record<string, unknown>;
+
+/**
+ * One catalogue query, built apart from running it. `cypher` is text both engines accept, or a
+ * function of the dialect where a spelling must differ. `Result` is the row shape the query returns.
+ */
+export interface Query<Result extends Row = Row> {
+  readonly name: string;
+  readonly cypher: string | ((dialect: Dialect) => string);
+  readonly params: Readonly<Record<string, unknown>>;
+  /** Phantom: carries the row type from the builder to the caller. */
+  readonly __result?: Result;
+}
+
+export interface Transaction {
+  run<R extends Row>(query: Query<R>): Promise<R[]>;
+}
+
+/** The port every store adapter implements; resolvers and analyses see nothing else. */
+export interface GraphStore {
+  readonly kind: StoreKind;
+  readonly dialect: Dialect;
+  /** Creates tables, constraints and indexes; safe to call at every start. */
+  ensureSchema(): Promise<void>;
+  /** A read outside any write transaction, served from the last committed state. */
+  read<R extends Row>(query: Query<R>): Promise<R[]>;
+  /** One write transaction: every query in `work` commits together or not at all. */
+  write<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** Answers whether the engine responds, for /healthz. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function renderCypher(query: Query, dialect: Dialect): string {
+  return typeof query.cypher === 'function' ? query.cypher(dialect) : query.cypher;
+}
