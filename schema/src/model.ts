@@ -85,8 +85,9 @@ export const nodes = {
       updatedAt: str,
     },
   },
-  Order: {
-    label: 'Order',
+  /** An order between two firms. The label is not `Order`: ORDER is reserved in the embedded engine's Cypher. */
+  TradeOrder: {
+    label: 'TradeOrder',
     key: 'id',
     properties: {
       id: str,
@@ -137,9 +138,9 @@ export const relationships = {
     to: 'Segment',
     properties: { annualDemand: dbl, unit: str, source: str },
   },
-  SHIPS: { type: 'SHIPS', from: 'Firm', to: 'Order', properties: {} },
-  TO: { type: 'TO', from: 'Order', to: 'Firm', properties: {} },
-  OF: { type: 'OF', from: 'Order', to: 'Segment', properties: {} },
+  SHIPS: { type: 'SHIPS', from: 'Firm', to: 'TradeOrder', properties: {} },
+  TO: { type: 'TO', from: 'TradeOrder', to: 'Firm', properties: {} },
+  OF: { type: 'OF', from: 'TradeOrder', to: 'Segment', properties: {} },
   SUPPORTS: {
     type: 'SUPPORTS',
     from: 'Firm',

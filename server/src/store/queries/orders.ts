@@ -16,7 +16,7 @@ export type OrderRow = {
   source: string | null;
 };
 
-const orderMatch = `MATCH (sup:Firm)-[:SHIPS]->(o:Order)-[:TO]->(buy:Firm), (o)-[:OF]->(seg:Segment)`;
+const orderMatch = `MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(buy:Firm), (o)-[:OF]->(seg:Segment)`;
 const orderColumns = `o.id AS id, o.kind AS kind, sup.id AS supplierId, buy.id AS buyerId, seg.code AS segmentCode,
   o.year AS year, o.amountCny AS amountCny, o.quantity AS quantity, o.unit AS unit, o.status AS status,
   o.synthetic AS synthetic, o.source AS source`;
@@ -118,7 +118,7 @@ export const upsertOrder = defineQuery<[OrderWrite], { id: string }>('upsertOrde
   cypher: `MATCH (sup:Firm {id: $supplierId})
     MATCH (buy:Firm {id: $buyerId})
     MATCH (seg:Segment {code: $segmentCode})
-    MERGE (o:Order {id: $id})
+    MERGE (o:TradeOrder {id: $id})
     SET o.kind = $kind, o.year = $year, o.amountCny = $amountCny, o.quantity = $quantity, o.unit = $unit,
       o.status = $status, o.synthetic = $synthetic, o.source = $source, o.updatedAt = $updatedAt
     WITH o, sup, buy, seg
@@ -139,6 +139,6 @@ export const upsertOrder = defineQuery<[OrderWrite], { id: string }>('upsertOrde
 }));
 
 export const deleteOrder = defineQuery<[string], { id: string }>('deleteOrder', (id) => ({
-  cypher: `MATCH (o:Order {id: $id}) WITH o, o.id AS deletedId DETACH DELETE o RETURN deletedId AS id`,
+  cypher: `MATCH (o:TradeOrder {id: $id}) WITH o, o.id AS deletedId DETACH DELETE o RETURN deletedId AS id`,
   params: { id },
 }));

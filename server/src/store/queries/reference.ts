@@ -72,7 +72,7 @@ export const countNodes = defineQuery<[], { label: string; total: number }>('cou
   cypher: `MATCH (n:Firm) RETURN 'Firm' AS label, count(n) AS total
     UNION ALL MATCH (n:District) RETURN 'District' AS label, count(n) AS total
     UNION ALL MATCH (n:Segment) RETURN 'Segment' AS label, count(n) AS total
-    UNION ALL MATCH (n:Order) RETURN 'Order' AS label, count(n) AS total`,
+    UNION ALL MATCH (n:TradeOrder) RETURN 'TradeOrder' AS label, count(n) AS total`,
   params: {},
 }));
 

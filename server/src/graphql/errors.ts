@@ -1,0 +1,46 @@
+import { GraphQLError } from 'graphql';
+import type { z } from 'zod';
+import { StoreError } from '../store/errors';
+
+/** Errors the API answers on purpose. Anything else is masked by yoga as an unexpected error. */
+
+export function badInput(field: string, message: string): GraphQLError {
+  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+}
+
+export function notFound(what: string, id: string): GraphQLError {
+  return new GraphQLError(`${what} ${JSON.stringify(id)} does not exist`, { extensions: { code: 'NOT_FOUND' } });
+}
+
+/** Validates `value` with a shared zod schema; every problem is named by its field path under `root`. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, root: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({
+    field: [root, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  const first = issues[0] ?? { field: root, message: 'is invalid' };
+  return throwError(
+    new GraphQLError(issues.map((i) => `${i.field}: ${i.message}`).join('; '), {
+      extensions: { code: 'BAD_USER_INPUT', field: first.field, issues },
+    }),
+  );
+}
+
+function throwError(error: GraphQLError): never {
+  throw error;
+}
+
+/** Store failures that a caller can act on get a code; the rest stay unexpected and are masked. */
+export function fromStoreError(error: unknown): unknown {
+  if (error instanceof StoreError) {
+    if (error.code === 'TIMEOUT') {
+      return new GraphQLError('the query took too long; narrow it down', { extensions: { code: 'TIMEOUT' } });
+    }
+    if (error.code === 'UNAVAILABLE') {
+      return new GraphQLError('the graph store is not available', { extensions: { code: 'UNAVAILABLE' } });
+    }
+  }
+  return error;
+}

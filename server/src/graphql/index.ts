@@ -1,0 +1,21 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder';
+import './district';
+import './segment';
+import './firm';
+import './order';
+import './trade';
+import './support';
+
+let schema: GraphQLSchema | undefined;
+
+/** The executable API schema; built once, since Pothos registers types at import. */
+export function buildSchema(): GraphQLSchema {
+  schema ??= builder.toSchema();
+  return schema;
+}
+
+/** The SDL committed as schema/schema.graphql, sorted so diffs show real changes only. */
+export function printSdl(): string {
+  return `${printSchema(lexicographicSortSchema(buildSchema()))}\n`;
+}

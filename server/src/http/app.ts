@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import { createYoga } from 'graphql-yoga';
+import { createContext, type GraphContext } from '../graphql/context';
+import { buildSchema } from '../graphql';
+import type { GraphStore } from '../store/port';
+
+export interface AppOptions {
+  store: GraphStore;
+  /** GraphiQL is served in development only. */
+  development: boolean;
+  /** The built web app; defaults to web/dist in this workspace. */
+  webDir?: string;
+}
+
+const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+/** Builds the express app without listening, so tests run it in-process. */
+export function createApp({ store, development, webDir = defaultWebDir }: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  const yoga = createYoga<{ req: express.Request; res: express.Response }, GraphContext>({
+    schema: buildSchema(),
+    graphqlEndpoint: '/graphql',
+    graphiql: development,
+    landingPage: false,
+    maskedErrors: true,
+    context: () => createContext(store),
+    logging: development ? 'info' : 'warn',
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    const answers = await store.ping();
+    res.status(answers ? 200 : 503).json({ status: answers ? 'ok' : 'unavailable', store: store.kind, answers });
+  });
+
+  app.use(yoga.graphqlEndpoint, (req, res) => void yoga.requestListener(req, res));
+
+  if (existsSync(path.join(webDir, 'index.html'))) {
+    app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes: any other GET that wants HTML gets the app shell.
+    app.get(/^\/(?!graphql|healthz|api\/).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.sendFile(path.join(webDir, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .type('text/plain')
+        .send('Yulian API is running at /graphql. The web app is not built: run `pnpm --filter @yulian/web build`.');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,41 @@
+import type { Lang } from './lang';
+
+/**
+ * Money formatting. Pure: no React, no DOM, so it is unit-tested directly.
+ *
+ * Chinese follows the usage of bureaus and the press: amounts from 1万 are given in 万元, amounts
+ * from 1亿 in 亿元, with up to two decimals ("300万元", "1.8亿元", "110亿元"). English gives the whole
+ * amount with thousands separators ("CNY 3,000,000").
+ */
+
+const WAN = 1e4;
+const YI = 1e8;
+
+const zhPlain = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2, useGrouping: false });
+const zhGrouped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+const enWhole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+export function formatMoney(amountCny: number, lang: Lang): string {
+  if (!Number.isFinite(amountCny)) return '—';
+  const sign = amountCny < 0 ? '-' : '';
+  const abs = Math.abs(amountCny);
+
+  if (lang === 'en') {
+    const whole = Math.round(abs);
+    return `CNY ${whole === 0 ? '' : sign}${enWhole.format(whole)}`;
+  }
+
+  const whole = Math.round(abs);
+  if (whole < WAN) return `${whole === 0 ? '' : sign}${zhPlain.format(whole)}元`;
+  // Round in the unit that will be shown, so that 99,999,999 reads 1亿元 rather than 10000万元.
+  const wan = round2(abs / WAN);
+  if (wan < WAN) return `${sign}${zhPlain.format(wan)}万元`;
+  return `${sign}${zhGrouped.format(round2(abs / YI))}亿元`;
+}
+
+/** Money or a dash when the amount is unknown. */
+export function formatMoneyOrDash(amountCny: number | null | undefined, lang: Lang): string {
+  return amountCny == null ? '—' : formatMoney(amountCny, lang);
+}
