@@ -1,6 +1,15 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const requireFromServer = createRequire(new URL('./server/package.json', import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // graphql ships CommonJS and ESM builds without an exports map: Vite would hand our sources the
+    // ESM build while graphql-yoga, loaded by Node, gets the CommonJS one, and GraphQLError thrown by
+    // our resolvers would then not be recognised (and masked). One copy for everyone.
+    alias: [{ find: /^graphql$/, replacement: requireFromServer.resolve('graphql') }],
+  },
   test: {
     include: ['{schema,server,seed,web}/src/**/*.test.{ts,tsx}', 'test/src/**/*.test.ts'],
     benchmark: { include: ['test/src/bench/**/*.bench.ts'] },

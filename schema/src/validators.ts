@@ -12,8 +12,18 @@ const MAX_TEXT = 2000;
 const MAX_AMOUNT_CNY = 1e12;
 
 const trimmed = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` });
-const requiredName = trimmed(MAX_NAME).min(1, { message: 'must not be empty' });
-const optionalName = trimmed(MAX_NAME).optional().nullable();
+
+/**
+ * Characters no firm or segment name uses but markup and query text do. Apostrophes, brackets and
+ * ampersands stay allowed: "Yi'an Auto Parts (Tongliang) & Co." is a real-looking name.
+ */
+const NAME_FORBIDDEN = /["`{}[\];<>\\\u0000-\u001f\u007f]/;
+const name = (max: number) =>
+  trimmed(max).refine((v) => !NAME_FORBIDDEN.test(v), {
+    message: 'must not contain quotes, braces, brackets, semicolons, angle brackets, backslashes or control characters',
+  });
+const requiredName = name(MAX_NAME).min(1, { message: 'must not be empty' });
+const optionalName = name(MAX_NAME).optional().nullable();
 
 export const idSchema = z
   .string()

@@ -21,13 +21,10 @@ export function formatMoney(amountCny: number, lang: Lang): string {
   if (!Number.isFinite(amountCny)) return '—';
   const sign = amountCny < 0 ? '-' : '';
   const abs = Math.abs(amountCny);
-
-  if (lang === 'en') {
-    const whole = Math.round(abs);
-    return `CNY ${whole === 0 ? '' : sign}${enWhole.format(whole)}`;
-  }
-
   const whole = Math.round(abs);
+
+  if (lang === 'en') return `CNY ${whole === 0 ? '' : sign}${enWhole.format(whole)}`;
+
   if (whole < WAN) return `${whole === 0 ? '' : sign}${zhPlain.format(whole)}元`;
   // Round in the unit that will be shown, so that 99,999,999 reads 1亿元 rather than 10000万元.
   const wan = round2(abs / WAN);

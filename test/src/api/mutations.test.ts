@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, gqlData, startTestServer, type TestServer } from '../harness';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const SNAPSHOT = `{
+  firms(first: 500) { totalCount edges { node { id nameZh nameEn shortNameZh district { code } isChainLeader outputCny yieldRate certifications
+    capabilities { segment { code } capacity utilisation yieldRate } updatedAt } } }
+  tradeFlows { supplier { id } buyer { id } segment { code } year kind amountCny orderCount }
+}`;
+
+/** Everything a bad request could have touched, read back over the API. */
+const snapshot = async () => JSON.stringify(await gqlData(server.url, SNAPSHOT));
+
+const UPSERT = `mutation Upsert($input: FirmInput!) { upsertFirm(input: $input) { id nameZh nameEn district { code } certifications } }`;
+const RECORD = `mutation Record($input: OrderInput!) { recordOrder(input: $input) { id kind year amountCny supplier { id } buyer { id } segment { code } status } }`;
+
+const newFirm = {
+  id: 'test-hechuan-plating',
+  nameZh: '重庆测试表面处理有限公司',
+  nameEn: 'Chongqing Test Plating Co.',
+  districtCode: '500117',
+  certifications: ['IATF 16949'],
+};
+
+const validOrder = {
+  kind: 'SUPPLY',
+  supplierId: 'aofang',
+  buyerId: 'anrui',
+  segmentCode: 'SURFACE_TREATMENT',
+  year: 2025,
+  amountCny: 1_000_000,
+};
+
+describe('mutations', () => {
+  it('creates a firm, updates it, sets a capability and finds it by search', async () => {
+    const created = await gqlData<{ upsertFirm: { id: string; district: { code: string } } }>(server.url, UPSERT, { input: newFirm });
+    expect(created.upsertFirm).toMatchObject({ id: newFirm.id, district: { code: '500117' } });
+
+    const moved = await gqlData<{ upsertFirm: { district: { code: string }; nameEn: string } }>(server.url, UPSERT, {
+      input: { ...newFirm, districtCode: '500118', nameEn: 'Chongqing Test Plating (Yongchuan) Co.' },
+    });
+    expect(moved.upsertFirm.district.code).toBe('500118');
+
+    await gqlData(server.url, 'mutation { setCapability(input: { firmId: "test-hechuan-plating", segmentCode: "SURFACE_TREATMENT", capacity: 1000, unit: "sets", utilisation: 0.25, yieldRate: 0.92 }) { id } }');
+    const { firms } = await gqlData<{ firms: { edges: { node: { id: string; district: { code: string }; capabilities: { spareCapacity: number }[] } }[] } }>(
+      server.url,
+      '{ firms(filter: { search: "test plating", districtCodes: ["500118"], segmentCodes: ["SURFACE_TREATMENT"] }) { edges { node { id district { code } capabilities { spareCapacity } } } } }',
+    );
+    expect(firms.edges.map((e) => e.node)).toEqual([
+      { id: newFirm.id, district: { code: '500118' }, capabilities: [{ spareCapacity: 750 }] },
+    ]);
+  });
+
+  it('stores a name with an apostrophe and query words literally', async () => {
+    const literal = "Yi'an MATCH (n) DETACH DELETE n RETURN Co.";
+    const before = await gqlData<{ firms: { totalCount: number } }>(server.url, '{ firms { totalCount } }');
+    const res = await gqlData<{ upsertFirm: { nameEn: string } }>(server.url, UPSERT, {
+      input: { ...newFirm, id: 'test-literal-name', nameEn: literal },
+    });
+    expect(res.upsertFirm.nameEn).toBe(literal);
+    const after = await gqlData<{ firms: { totalCount: number } }>(server.url, '{ firms { totalCount } }');
+    expect(after.firms.totalCount).toBe(before.firms.totalCount + 1);
+  });
+
+  it('records an order, then replaces and deletes it', async () => {
+    const rec = await gqlData<{ recordOrder: { id: string; status: string; amountCny: number } }>(server.url, RECORD, { input: validOrder });
+    expect(rec.recordOrder).toMatchObject({ amountCny: 1_000_000, status: 'ACTIVE' });
+    const id = rec.recordOrder.id;
+
+    const replaced = await gqlData<{ recordOrder: { id: string; amountCny: number; status: string } }>(server.url, RECORD, {
+      input: { ...validOrder, id, amountCny: 2_500_000, status: 'EXPECTED' },
+    });
+    expect(replaced.recordOrder).toMatchObject({ id, amountCny: 2_500_000, status: 'EXPECTED' });
+
+    const deleted = await gqlData<{ deleteOrder: string }>(server.url, 'mutation D($id: ID!) { deleteOrder(id: $id) }', { id });
+    expect(deleted.deleteOrder).toBe(id);
+    const gone = await gqlData<{ order: unknown }>(server.url, 'query O($id: ID!) { order(id: $id) { id } }', { id });
+    expect(gone.order).toBeNull();
+
+    const again = await gql(server.url, 'mutation D($id: ID!) { deleteOrder(id: $id) }', { id });
+    expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('records a scrap return only towards a recycler', async () => {
+    const res = await gql(server.url, RECORD, {
+      input: { ...validOrder, kind: 'SCRAP_RETURN', segmentCode: 'SCRAP_AL', buyerId: 'anrui' },
+    });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.buyerId' });
+  });
+});
+
+describe('bad input is refused, named and changes nothing', () => {
+  const cases: { name: string; query: string; input: Record<string, unknown>; field: string }[] = [
+    { name: 'unknown district', query: UPSERT, input: { ...newFirm, id: 'bad-1', districtCode: '999999' }, field: 'input.districtCode' },
+    { name: 'empty name', query: UPSERT, input: { ...newFirm, id: 'bad-2', nameZh: '   ' }, field: 'input.nameZh' },
+    { name: '10,000-character name', query: UPSERT, input: { ...newFirm, id: 'bad-3', nameEn: 'x'.repeat(10_000) }, field: 'input.nameEn' },
+    {
+      name: 'name with quotes and Cypher keywords',
+      query: UPSERT,
+      input: { ...newFirm, id: 'bad-4', nameEn: 'Evil" }) MATCH (n) DETACH DELETE n //' },
+      field: 'input.nameEn',
+    },
+    {
+      name: 'id with quotes and Cypher keywords',
+      query: UPSERT,
+      input: { ...newFirm, id: "x' OR 1=1 DETACH DELETE n //" },
+      field: 'input.id',
+    },
+    { name: 'yield above 1', query: UPSERT, input: { ...newFirm, id: 'bad-5', yieldRate: 1.5 }, field: 'input.yieldRate' },
+    { name: 'negative amount', query: RECORD, input: { ...validOrder, amountCny: -5 }, field: 'input.amountCny' },
+    { name: 'unknown supplier', query: RECORD, input: { ...validOrder, supplierId: 'nobody' }, field: 'input.supplierId' },
+    { name: 'unknown segment', query: RECORD, input: { ...validOrder, segmentCode: 'NO_SUCH' }, field: 'input.segmentCode' },
+    { name: 'a year out of range', query: RECORD, input: { ...validOrder, year: 1800 }, field: 'input.year' },
+    { name: 'an order to oneself', query: RECORD, input: { ...validOrder, buyerId: 'aofang' }, field: 'input.buyerId' },
+  ];
+
+  for (const c of cases) {
+    it(`refuses ${c.name}`, async () => {
+      const before = await snapshot();
+      const res = await gql(server.url, c.query, { input: c.input });
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: c.field });
+      expect(res.errors?.[0]?.message).toContain(c.field);
+      expect(await snapshot()).toBe(before);
+    });
+  }
+
+  it('refuses a cursor it did not issue and a page larger than 500', async () => {
+    const badCursor = await gql(server.url, '{ firms(after: "not-a-cursor") { totalCount } }');
+    expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const tooMany = await gql(server.url, '{ firms(first: 100000) { totalCount } }');
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'pagination.first' });
+  });
+
+  it('names the element of a list filter that is bad', async () => {
+    const res = await gql(server.url, '{ firms(filter: { districtCodes: ["bad code!"] }) { totalCount } }');
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.districtCodes.0' });
+  });
+});

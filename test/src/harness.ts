@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { articleDataset } from '@yulian/seed';
+import { createApp, EmbeddedStore, loadDataset, type GraphStore } from '@yulian/server';
+
+/** Each test store reserves this much address space instead of the engine's default 8 TiB. */
+const TEST_DB_BYTES = 2 ** 33;
+
+export interface TempStore {
+  store: EmbeddedStore;
+  dir: string;
+  close(): Promise<void>;
+}
+
+/** A fresh embedded store in a temporary folder, removed on close. */
+export async function openTempStore({ seed = true } = {}): Promise<TempStore> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'yulian-test-'));
+  const store = await EmbeddedStore.open({ dataDir: dir, maxDbSizeBytes: TEST_DB_BYTES, queryTimeoutMs: 30_000 });
+  await store.ensureSchema();
+  if (seed) await loadDataset(store, articleDataset, new Date('2025-05-14T00:00:00Z'));
+  return {
+    store,
+    dir,
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestServer {
+  url: string;
+  store: GraphStore;
+  close(): Promise<void>;
+}
+
+/** The real express app over a seeded embedded store, listening on a free loopback port. */
+export async function startTestServer({ seed = true } = {}): Promise<TestServer> {
+  const temp = await openTempStore({ seed });
+  const app = createApp({ store: temp.store, development: false });
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    store: temp.store,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await temp.close();
+    },
+  };
+}
+
+export interface GraphQLResponse<T> {
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** Posts one GraphQL operation over HTTP as a browser or API client would. */
+export async function gql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GraphQLResponse<T>;
+}
+
+/** Like gql, but fails the test on any GraphQL error. */
+export async function gqlData<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
+  const res = await gql<T>(url, query, variables);
+  if (res.errors?.length || !res.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+  }
+  return res.data;
+}
