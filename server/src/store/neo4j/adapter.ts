@@ -89,7 +89,7 @@ export class Neo4jStore implements GraphStore {
   async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const session = this.session(neo4j.session.WRITE);
     // Driver errors must reach executeWrite unchanged, or it cannot tell which ones to retry;
-    // they are mapped once it gives up, naming the query that failed (none: the commit failed).
+    // they are mapped once it gives up, naming the query that failed ('write' when the commit did).
     let failedQuery = 'write';
     try {
       return await session.executeWrite(

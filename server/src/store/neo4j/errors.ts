@@ -24,18 +24,21 @@ export function mapNeo4jError(error: unknown, queryName: string): StoreError {
   // Driver-side errors (a lost connection) can arrive without a code.
   const code = typeof error.code === 'string' ? error.code : '';
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new StoreError('CONSTRAINT_VIOLATION', `query ${queryName} violates a uniqueness constraint`, queryName, cause);
+    const message = `query ${queryName} violates a uniqueness constraint`;
+    return new StoreError('CONSTRAINT_VIOLATION', message, queryName, cause);
   }
   if (code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED) {
     // These messages come from the driver and describe the connection, not the query.
-    return new StoreError('UNAVAILABLE', `query ${queryName} could not reach Neo4j: ${error.message}`, queryName, cause);
+    const message = `query ${queryName} could not reach Neo4j: ${error.message}`;
+    return new StoreError('UNAVAILABLE', message, queryName, cause);
   }
   // Both the server's own limit and the driver's `timeout` transaction config (…ClientConfiguration).
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return new StoreError('TIMEOUT', `query ${queryName} took too long and was stopped`, queryName, cause);
   }
   if (code.startsWith('Neo.TransientError.')) {
-    return new StoreError('TRANSIENT', `query ${queryName} hit a transient Neo4j failure (${code}); try again`, queryName, cause);
+    const message = `query ${queryName} hit a transient Neo4j failure (${code}); try again`;
+    return new StoreError('TRANSIENT', message, queryName, cause);
   }
   const detail = TEXT_ONLY_CODES.has(code) ? `: ${error.message}` : '';
   return new StoreError('QUERY_ERROR', `query ${queryName} failed (${code || 'no code'})${detail}`, queryName, cause);

@@ -4,13 +4,14 @@ import { StoreError } from '../errors';
 import { mapNeo4jError } from './errors';
 import { fromNeo4j, recordToRow, toNeo4jParams } from './mapping';
 
-const { Node, Relationship, Path, PathSegment, Date: Neo4jDate, DateTime, LocalDateTime, Time, LocalTime, Duration, Point, Record } =
-  neo4j.types;
+const { Node, Relationship, Path, PathSegment, Point, Record } = neo4j.types;
+const { Date: Neo4jDate, DateTime, LocalDateTime, Time, LocalTime, Duration } = neo4j.types;
 const int = neo4j.int;
 
 const anrui = new Node(int(1), ['Firm'], { id: 'anrui', outputYear: int(2024), yieldRate: 0.97 }, '4:abc:1');
 const changan = new Node(int(2), ['Firm'], { id: 'changan', certifications: ['IATF 16949'] }, '4:abc:2');
-const supports = new Relationship(int(7), int(2), int(1), 'SUPPORTS', { kinds: ['TECHNOLOGY'], since: '2021-06' }, '5:abc:7', '4:abc:2', '4:abc:1');
+const supportProps = { kinds: ['TECHNOLOGY'], since: '2021-06' };
+const supports = new Relationship(int(7), int(2), int(1), 'SUPPORTS', supportProps, '5:abc:7', '4:abc:2', '4:abc:1');
 
 describe('fromNeo4j', () => {
   it('turns Integers into numbers', () => {
@@ -55,7 +56,8 @@ describe('fromNeo4j', () => {
     expect(fromNeo4j(new DateTime(2025, 1, 15, 8, 0, 0, 0, undefined, 'Asia/Chongqing'))).toBe(
       '2025-01-15T08:00:00[Asia/Chongqing]',
     );
-    expect(fromNeo4j(new LocalDateTime(2025, 1, 15, 8, 30, 5, 1_000_000))).toBe('2025-01-15T08:30:05.001000000');
+    const localDateTime = new LocalDateTime(2025, 1, 15, 8, 30, 5, 1_000_000);
+    expect(fromNeo4j(localDateTime)).toBe('2025-01-15T08:30:05.001000000');
     expect(fromNeo4j(new Time(8, 30, 0, 0, 0))).toBe('08:30:00Z');
     expect(fromNeo4j(new LocalTime(23, 59, 59, 0))).toBe('23:59:59');
     expect(fromNeo4j(new Duration(int(14), int(3), int(3661), int(0)))).toBe('P14M3DT3661S');
@@ -63,20 +65,32 @@ describe('fromNeo4j', () => {
 
   it('turns a point into its coordinates', () => {
     expect(fromNeo4j(new Point(int(4326), 105.93, 29.36))).toEqual({ srid: 4326, x: 105.93, y: 29.36 });
-    expect(fromNeo4j(new Point(int(4979), 105.93, 29.36, 310))).toEqual({ srid: 4979, x: 105.93, y: 29.36, z: 310 });
+    const point3d = new Point(int(4979), 105.93, 29.36, 310);
+    expect(fromNeo4j(point3d)).toEqual({ srid: 4979, x: 105.93, y: 29.36, z: 310 });
   });
 
   it('maps lists and maps recursively', () => {
     const value = {
       firm: anrui,
       years: [int(2023), int(2024)],
-      nested: { links: [{ supplier: changan, amount: int(12_500_000), share: 0.25, since: new Neo4jDate(2021, 6, 1) }] },
+      nested: {
+        links: [{ supplier: changan, amount: int(12_500_000), share: 0.25, since: new Neo4jDate(2021, 6, 1) }],
+      },
       missing: null,
     };
     expect(fromNeo4j(value)).toEqual({
       firm: { id: 'anrui', outputYear: 2024, yieldRate: 0.97 },
       years: [2023, 2024],
-      nested: { links: [{ supplier: { id: 'changan', certifications: ['IATF 16949'] }, amount: 12_500_000, share: 0.25, since: '2021-06-01' }] },
+      nested: {
+        links: [
+          {
+            supplier: { id: 'changan', certifications: ['IATF 16949'] },
+            amount: 12_500_000,
+            share: 0.25,
+            since: '2021-06-01',
+          },
+        ],
+      },
       missing: null,
     });
   });
@@ -165,10 +179,18 @@ describe('mapNeo4jError', () => {
   });
 
   it('keeps engine messages that may quote bound values out of the message', () => {
-    const violation = neo4jError("Node(12) already exists with label `Order` and property `id` = 'o-secret'", 'Neo.ClientError.Schema.ConstraintValidationFailed');
+    const violation = neo4jError(
+      "Node(12) already exists with label `Order` and property `id` = 'o-secret'",
+      'Neo.ClientError.Schema.ConstraintValidationFailed',
+    );
     expect(mapNeo4jError(violation, 'upsertOrder').message).toBe('query upsertOrder violates a uniqueness constraint');
-    const typeError = neo4jError('Type mismatch: expected Integer but was Float(1.25E7)', 'Neo.ClientError.Statement.TypeError');
-    expect(mapNeo4jError(typeError, 'upsertOrder').message).toBe('query upsertOrder failed (Neo.ClientError.Statement.TypeError)');
+    const typeError = neo4jError(
+      'Type mismatch: expected Integer but was Float(1.25E7)',
+      'Neo.ClientError.Statement.TypeError',
+    );
+    expect(mapNeo4jError(typeError, 'upsertOrder').message).toBe(
+      'query upsertOrder failed (Neo.ClientError.Statement.TypeError)',
+    );
   });
 
   it('keeps syntax errors, which quote only the query text', () => {
@@ -181,7 +203,8 @@ describe('mapNeo4jError', () => {
   it('passes a StoreError through and wraps anything else as a query error', () => {
     const storeError = new StoreError('TIMEOUT', 'already mapped', 'findFirms');
     expect(mapNeo4jError(storeError, 'other')).toBe(storeError);
-    const overflow = mapNeo4jError(new RangeError('integer 9007199254740993 is beyond what JavaScript numbers hold exactly'), 'countNodes');
+    const rangeError = new RangeError('integer 9007199254740993 is beyond what JavaScript numbers hold exactly');
+    const overflow = mapNeo4jError(rangeError, 'countNodes');
     expect(overflow.code).toBe('QUERY_ERROR');
     expect(overflow.message).toMatch(/^query countNodes failed: integer/);
   });
