@@ -17,6 +17,7 @@ const trimmed = (max: number) => z.string().trim().max(max, { message: `must be 
  * Characters no firm or segment name uses but markup and query text do. Apostrophes, brackets and
  * ampersands stay allowed: "Yi'an Auto Parts (Tongliang) & Co." is a real-looking name.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
 const NAME_FORBIDDEN = /["`{}[\];<>\\\u0000-\u001f\u007f]/;
 const name = (max: number) =>
   trimmed(max).refine((v) => !NAME_FORBIDDEN.test(v), {

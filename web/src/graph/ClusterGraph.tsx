@@ -85,13 +85,20 @@ export function ClusterGraph({ input, year, overlay }: ClusterGraphProps) {
     if (!cy || !container) return;
     const hadElements = cy.elements().nonempty();
     const { structureChanged } = syncElements(cy, elements);
-    if (structureChanged && cy.nodes().nonempty()) {
-      layoutRef.current?.stop();
-      layoutRef.current = runClusterLayout(cy, { animate: hadElements });
-    }
-    // For browser tests and anyone inspecting the page: what the graph holds right now.
+    // For browser tests and anyone inspecting the page: what the graph holds, and whether it has settled.
     container.dataset.nodeCount = String(cy.nodes().length);
     container.dataset.edgeCount = String(cy.edges().length);
+    if (structureChanged && cy.nodes().nonempty()) {
+      layoutRef.current?.stop();
+      container.dataset.layout = 'running';
+      const layout = runClusterLayout(cy, {
+        animate: hadElements,
+        onStop: () => {
+          if (layoutRef.current === layout) container.dataset.layout = 'done';
+        },
+      });
+      layoutRef.current = layout;
+    }
   }, [elements]);
 
   const selected = useMemo(

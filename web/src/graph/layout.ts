@@ -42,10 +42,14 @@ export function clusterLayoutOptions(options: { animate: boolean }): FcoseLayout
   };
 }
 
-/** Runs the cluster layout on everything in `cy`; the caller stops the returned layout if it is superseded. */
-export function runClusterLayout(cy: Core, options: { animate: boolean }): Layouts {
+/**
+ * Runs the cluster layout on everything in `cy`; `onStop` is called when it has finished (or was
+ * stopped). The caller stops the returned layout if a newer one supersedes it.
+ */
+export function runClusterLayout(cy: Core, options: { animate: boolean; onStop?: () => void }): Layouts {
   registerLayouts();
   const layout = cy.layout(clusterLayoutOptions(options));
+  if (options.onStop) layout.one('layoutstop', options.onStop);
   layout.run();
   return layout;
 }

@@ -135,7 +135,9 @@ describe('buildClusterElements', () => {
   });
 
   it('sums flows that share a key, so ids stay unique', () => {
-    const twice = { ...input, flows: [input.flows[0]!, { ...input.flows[0]!, amountCny: 10_000_000, orderCount: 2 }] };
+    const [first] = input.flows;
+    if (!first) throw new Error('fixture has flows');
+    const twice = { ...input, flows: [first, { ...first, amountCny: 10_000_000, orderCount: 2 }] };
     const elements = buildClusterElements(twice, { lang: 'zh' });
     const flows = elements.filter((e) => e.data.kind === 'supply');
     expect(flows).toHaveLength(1);
@@ -161,7 +163,7 @@ describe('buildClusterElements', () => {
 
   it('starts firms near their district seat, north up, none on top of another', () => {
     const elements = buildClusterElements(input, { lang: 'zh' });
-    const pos = (id: string) => byId(elements, id).position!;
+    const pos = (id: string) => byId(elements, id).position ?? { x: Number.NaN, y: Number.NaN };
     expect(pos('firm:anrui').y).toBeLessThan(pos('firm:aofang').y); // Hechuan lies north of Bishan
     expect(pos('firm:yian').x).toBeLessThan(pos('firm:anrui').x); // Tongliang lies west of Hechuan
     const hechuanFirms = elements.filter((e) => e.data.kind === 'firm' && e.data.parent === 'district:500117');

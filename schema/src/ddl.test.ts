@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { embeddedDdl, neo4jDdl } from './ddl';
+import { nodeSpecs, relSpecs } from './model';
+
+describe('DDL generated from the model', () => {
+  it('declares a node table per label with its key, and a rel table per relationship type', () => {
+    const ddl = embeddedDdl();
+    expect(ddl).toContain(
+      'CREATE NODE TABLE IF NOT EXISTS Segment(code STRING PRIMARY KEY, nameZh STRING, nameEn STRING)',
+    );
+    expect(ddl).toContain(
+      'CREATE REL TABLE IF NOT EXISTS SUPPORTS(FROM Firm TO Firm, kinds STRING[], since STRING, source STRING, synthetic BOOLEAN)',
+    );
+    expect(ddl).toHaveLength(nodeSpecs.length + relSpecs.length);
+  });
+
+  it('gives Neo4j a uniqueness constraint per key and an index per indexed property', () => {
+    const ddl = neo4jDdl();
+    expect(ddl).toContain('CREATE CONSTRAINT firm_id_unique IF NOT EXISTS FOR (n:Firm) REQUIRE n.id IS UNIQUE');
+    expect(ddl).toContain('CREATE INDEX tradeorder_year IF NOT EXISTS FOR (n:TradeOrder) ON (n.year)');
+    const indexed = nodeSpecs.flatMap((n) => Object.values(n.properties).filter((p) => p.indexed));
+    expect(ddl).toHaveLength(nodeSpecs.length + indexed.length);
+  });
+});
