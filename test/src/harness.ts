@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { articleDataset } from '@yulian/seed';
+import type { queries} from '@yulian/server';
 import { createApp, EmbeddedStore, loadDataset, type GraphStore } from '@yulian/server';
 
 /** Each test store reserves this much address space instead of the engine's default 8 TiB. */
@@ -86,4 +87,16 @@ export async function gqlData<T = Record<string, unknown>>(
     throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
   }
   return res.data;
+}
+
+type FirmWrite = Parameters<typeof queries.upsertFirm>[0];
+
+/** A complete firm record for direct store writes in tests; only what a test cares about is given. */
+export function firmWrite(fields: Pick<FirmWrite, 'id' | 'nameZh' | 'nameEn' | 'districtCode'> & Partial<FirmWrite>): FirmWrite {
+  return {
+    shortNameZh: null, shortNameEn: null, creditCode: null, isChainLeader: false, isOem: false, isRecycler: false,
+    outputCny: null, outputYear: null, yieldRate: null, certifications: [], lat: null, lng: null, notes: null,
+    synthetic: false, source: null, updatedAt: '2025-01-01T00:00:00Z',
+    ...fields,
+  };
 }

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp, queries, type GraphStore } from '@yulian/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gqlData, openTempStore, type TempStore } from '../harness';
+import { firmWrite, gqlData, openTempStore, type TempStore } from '../harness';
 
 let temp: TempStore;
 let url: string;
@@ -29,12 +29,9 @@ beforeAll(async () => {
   await temp.store.write(async (tx) => {
     for (let i = 0; i < 120; i++) {
       await tx.run(
-        queries.upsertFirm({
-          id: `batch-${String(i).padStart(3, '0')}`, nameZh: `批量企业${i}`, nameEn: `Batch firm ${i}`, shortNameZh: null,
-          shortNameEn: null, districtCode: i % 2 ? '500117' : '500120', creditCode: null, isChainLeader: false, isOem: false,
-          isRecycler: false, outputCny: null, outputYear: null, yieldRate: null, certifications: [], lat: null, lng: null,
-          notes: null, synthetic: true, source: null, updatedAt: '2025-01-01T00:00:00Z',
-        }),
+        queries.upsertFirm(
+          firmWrite({ id: `batch-${String(i).padStart(3, '0')}`, nameZh: `批量企业${i}`, nameEn: `Batch firm ${i}`, districtCode: i % 2 ? '500117' : '500120' }),
+        ),
       );
     }
   });

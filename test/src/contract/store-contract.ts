@@ -2,6 +2,7 @@ import { articleDataset, type SeedDataset } from '@yulian/seed';
 import { loadDataset, queries, type GraphStore } from '@yulian/server';
 import { catalogueExamples } from '@yulian/server/examples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firmWrite } from '../harness';
 
 const {
   allTradeLinks,
@@ -144,12 +145,7 @@ export function describeStoreContract(name: string, openEmpty: () => Promise<Sto
 
     it('commits a write transaction whole or not at all', async () => {
       const before = await nodeCounts(store);
-      const firm = {
-        id: 'contract-firm', nameZh: '契约测试', nameEn: 'Contract test', shortNameZh: null, shortNameEn: null,
-        districtCode: '500117', creditCode: null, isChainLeader: false, isOem: false, isRecycler: false,
-        outputCny: null, outputYear: null, yieldRate: null, certifications: [], lat: null, lng: null, notes: null,
-        synthetic: false, source: null, updatedAt: '2025-01-01T00:00:00Z',
-      };
+      const firm = firmWrite({ id: 'contract-firm', nameZh: '契约测试', nameEn: 'Contract test', districtCode: '500117' });
       await expect(
         store.write(async (tx) => {
           await tx.run(upsertFirm(firm));

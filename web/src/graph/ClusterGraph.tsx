@@ -3,7 +3,7 @@ import type { Core, EventObject, Layouts } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-import { registerLayouts, runClusterLayout } from './layout';
+import { clusterLayout, registerLayouts } from './layout';
 import { buildClusterElements } from './model';
 import type { ClusterModelInput, FirmNodeData } from './model';
 import { clusterStylesheet } from './stylesheet';
@@ -91,13 +91,12 @@ export function ClusterGraph({ input, year, overlay }: ClusterGraphProps) {
     if (structureChanged && cy.nodes().nonempty()) {
       layoutRef.current?.stop();
       container.dataset.layout = 'running';
-      const layout = runClusterLayout(cy, {
-        animate: hadElements,
-        onStop: () => {
-          if (layoutRef.current === layout) container.dataset.layout = 'done';
-        },
-      });
+      const layout = clusterLayout(cy, { animate: hadElements });
       layoutRef.current = layout;
+      layout.one('layoutstop', () => {
+        if (layoutRef.current === layout) container.dataset.layout = 'done';
+      });
+      layout.run();
     }
   }, [elements]);
 

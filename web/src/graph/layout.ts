@@ -42,14 +42,8 @@ export function clusterLayoutOptions(options: { animate: boolean }): FcoseLayout
   };
 }
 
-/**
- * Runs the cluster layout on everything in `cy`; `onStop` is called when it has finished (or was
- * stopped). The caller stops the returned layout if a newer one supersedes it.
- */
-export function runClusterLayout(cy: Core, options: { animate: boolean; onStop?: () => void }): Layouts {
+/** The cluster layout over everything in `cy`, ready to `run()`; stop it if a newer one supersedes it. */
+export function clusterLayout(cy: Core, options: { animate: boolean }): Layouts {
   registerLayouts();
-  const layout = cy.layout(clusterLayoutOptions(options));
-  if (options.onStop) layout.one('layoutstop', options.onStop);
-  layout.run();
-  return layout;
+  return cy.layout(clusterLayoutOptions(options));
 }

@@ -1,17 +1,9 @@
 import { defineQuery } from './define';
+import type { DistrictRow } from './districts';
 
 /** Writes for the reference data (districts and the segment tree) that bulk loads and imports use. */
 
-export type DistrictWrite = {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  inRegion: boolean;
-  level: string;
-  province: string;
-  lat: number;
-  lng: number;
-};
+export type DistrictWrite = DistrictRow;
 
 export const upsertDistricts = defineQuery<[DistrictWrite[]], { written: number }>('upsertDistricts', (rows) => ({
   cypher: `UNWIND $rows AS row

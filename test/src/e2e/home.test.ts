@@ -1,0 +1,169 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../harness';
+
+/**
+ * The home page in a real browser, against the real server over the article's seed data.
+ * Needs the built web app: `pnpm --filter @yulian/web build` first.
+ */
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist/index.html');
+const SCREENSHOT = '/tmp/yulian-home.png';
+
+/** Anrui's 2023 supplier of surface-treated parts in Guang'an: a flow of 2023 only. */
+const GUANGAN_TO_ANRUI_2023 = 'flow:SUPPLY:guangan-moto>anrui:SURFACE_TREATMENT';
+/** Aofang took over from 2024. */
+const AOFANG_TO_ANRUI = 'flow:SUPPLY:aofang>anrui:SURFACE_TREATMENT';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(webDist)) {
+    throw new Error(`${webDist} is missing: run \`pnpm --filter @yulian/web build\` before the browser tests`);
+  }
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh browser profile (empty localStorage) on the home page. */
+async function openHome(): Promise<Page> {
+  context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+  return page;
+}
+
+afterEach(async () => {
+  await context?.close();
+  expect(pageErrors).toEqual([]);
+});
+
+const graph = (p: Page) => p.getByTestId('cluster-graph');
+const rows = (p: Page) => p.getByTestId('firm-row');
+
+async function graphNumber(p: Page, attribute: 'data-node-count' | 'data-edge-count'): Promise<number> {
+  return Number((await graph(p).getAttribute(attribute)) ?? Number.NaN);
+}
+
+/** Resolves once the graph holds data and its layout has finished. */
+async function graphSettled(p: Page): Promise<void> {
+  await p.locator('[data-testid="cluster-graph"][data-node-count][data-layout="done"]').waitFor({ timeout: 20_000 });
+}
+
+describe('home page', () => {
+  it('lists firms and narrows the list by search', async () => {
+    const p = await openHome();
+    await rows(p).first().waitFor();
+    expect(await rows(p).count()).toBeGreaterThan(10);
+    await expect.poll(() => rows(p).filter({ hasText: '奥方' }).count()).toBe(1);
+
+    await p.getByTestId('firm-search').fill('奥方');
+    await expect.poll(() => rows(p).count(), { timeout: 10_000 }).toBe(1);
+    const only = rows(p).first();
+    expect(await only.getAttribute('data-firm-id')).toBe('aofang');
+    expect(await only.textContent()).toContain('重庆奥方汽车零部件有限公司');
+    expect(await p.getByTestId('firm-table').textContent()).toContain('璧山区');
+  });
+
+  it('draws the seeded cluster', async () => {
+    const p = await openHome();
+    await graphSettled(p);
+    expect(await graphNumber(p, 'data-node-count')).toBeGreaterThan(10);
+    expect(await graphNumber(p, 'data-edge-count')).toBeGreaterThan(0);
+    // A canvas was actually drawn into the container.
+    expect(await graph(p).locator('canvas').count()).toBeGreaterThan(0);
+  });
+
+  it('switches to English and remembers the choice after a reload', async () => {
+    const p = await openHome();
+    const toggle = p.getByTestId('lang-toggle');
+    await rows(p).first().waitFor();
+    expect(await toggle.textContent()).toBe('EN');
+    expect(await p.locator('h2').allTextContents()).toEqual(['产业集群图谱', '企业名录']);
+
+    await toggle.click();
+    await expect.poll(() => p.locator('h2').allTextContents()).toEqual(['Cluster map', 'Firms']);
+    expect(await toggle.textContent()).toBe('中文');
+    await expect.poll(() => rows(p).filter({ hasText: 'Aofang' }).count()).toBe(1);
+
+    await p.reload({ waitUntil: 'domcontentloaded' });
+    await rows(p).first().waitFor();
+    expect(await p.locator('h2').allTextContents()).toEqual(['Cluster map', 'Firms']);
+    expect(await p.getByTestId('lang-toggle').textContent()).toBe('中文');
+    expect(await p.locator('html').getAttribute('lang')).toBe('en');
+    expect(await rows(p).filter({ hasText: 'Chongqing Aofang Auto Parts Co., Ltd.' }).count()).toBe(1);
+
+    await p.getByTestId('lang-toggle').click();
+    await expect.poll(() => p.locator('h2').allTextContents()).toEqual(['产业集群图谱', '企业名录']);
+  });
+
+  it('redraws the flows of the chosen year', async () => {
+    const p = await openHome();
+    await graphSettled(p);
+    const link = (id: string) => p.locator(`[data-testid="graph-links"] [data-link-id="${id}"]`);
+    const linkCount = () => p.locator('[data-testid="graph-links"] li[data-link-id]').count();
+
+    // 2024 (the default): Aofang supplies Anrui; the Guang'an supplier no longer does.
+    expect(await p.getByTestId('year-select').inputValue()).toBe('2024');
+    expect(await link(AOFANG_TO_ANRUI).count()).toBe(1);
+    expect(await link(GUANGAN_TO_ANRUI_2023).count()).toBe(0);
+    const edges2024 = await graphNumber(p, 'data-edge-count');
+    expect(edges2024).toBe(await linkCount());
+
+    // 2023: Anrui still buys its surface-treated parts in Guang'an, and Aofang's line stands idle.
+    await p.getByTestId('year-select').selectOption('2023');
+    await link(GUANGAN_TO_ANRUI_2023).waitFor({ state: 'attached', timeout: 10_000 });
+    expect(await link(AOFANG_TO_ANRUI).count()).toBe(0);
+    await graphSettled(p);
+    const edges2023 = await graphNumber(p, 'data-edge-count');
+    expect(edges2023).toBe(await linkCount());
+    expect(edges2023).toBeLessThan(edges2024);
+    expect(await p.locator(`[data-link-id="${GUANGAN_TO_ANRUI_2023}"]`).textContent()).toContain('300万元');
+
+    // 2025: back to Aofang, now above 10 million.
+    await p.getByTestId('year-select').selectOption('2025');
+    await link(AOFANG_TO_ANRUI).waitFor({ state: 'attached', timeout: 10_000 });
+    expect(await link(GUANGAN_TO_ANRUI_2023).count()).toBe(0);
+    expect(await link(AOFANG_TO_ANRUI).textContent()).toContain('1000万元');
+    await graphSettled(p);
+    expect(await graphNumber(p, 'data-edge-count')).toBe(await linkCount());
+  });
+
+  it('looks right (screenshot for a human to check)', async () => {
+    const p = await openHome();
+    await rows(p).first().waitFor();
+    await graphSettled(p);
+    await p.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+});
