@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { articleDataset } from '@yulian/seed';
-import type { queries} from '@yulian/server';
-import { createApp, EmbeddedStore, loadDataset, type GraphStore } from '@yulian/server';
+import { createApp, EmbeddedStore, loadDataset, type GraphStore, type queries } from '@yulian/server';
 
 /** Each test store reserves this much address space instead of the engine's default 8 TiB. */
 const TEST_DB_BYTES = 2 ** 33;
