@@ -63,7 +63,9 @@ export function ClusterGraph({ input, year, overlay }: ClusterGraphProps) {
       highlight();
     });
     cy.on('remove', 'node.firm', () => {
-      if (cy.$('node.firm:selected').empty()) setSelectedId(null);
+      if (cy.destroyed() || cy.$('node.firm:selected').nonempty()) return;
+      setSelectedId(null);
+      highlight();
     });
 
     const resize = new ResizeObserver(() => cy.resize());

@@ -149,11 +149,18 @@ export function primaryRole(firm: Pick<GraphFirm, 'isChainLeader' | 'isOem' | 'i
   return 'supplier';
 }
 
-/** Model units per degree of latitude; longitude is shortened by cos(latitude). */
-const GEO_SCALE = 700;
+/** Model units per degree of latitude. */
+const GEO_SCALE = 420;
+/** A degree of longitude is shorter by cos(latitude); the region is small enough for one reference latitude. */
+const REFERENCE_LATITUDE = 29.8;
+/**
+ * East–west stretch: the graph sits in a wide, low box, and the western region is about as tall
+ * as it is wide, so the sketch is widened rather than left in a narrow column. Directions hold.
+ */
+const GEO_STRETCH_X = 1.6;
 
 export function geoPosition(lat: number, lng: number): Position {
-  const x = lng * GEO_SCALE * Math.cos((lat * Math.PI) / 180);
+  const x = lng * GEO_SCALE * GEO_STRETCH_X * Math.cos((REFERENCE_LATITUDE * Math.PI) / 180);
   return { x: round(x, 1), y: round(-lat * GEO_SCALE, 1) };
 }
 
