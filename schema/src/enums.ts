@@ -14,3 +14,7 @@ export const DISTRICT_LEVELS = ['district', 'city', 'zone'] as const;
 export type DistrictLevel = (typeof DISTRICT_LEVELS)[number];
 
 export const CAPACITY_UNITS = ['sets', 'pieces', 'tonnes', 'units'] as const;
+
+/** Who a signed-in user is: city level, a district bureau, a district's investment team, or one firm. */
+export const ROLES = ['ADMIN', 'BUREAU', 'INVESTMENT', 'FIRM'] as const;
+export type Role = (typeof ROLES)[number];

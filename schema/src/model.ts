@@ -114,6 +114,58 @@ export const nodes = {
       source: str,
     },
   },
+  /** A person who signs in. Roles and scope are properties: the embedded engine has one label per node. */
+  User: {
+    label: 'User',
+    key: 'id',
+    properties: {
+      id: str,
+      username: indexedStr,
+      displayName: str,
+      /** scrypt$N$r$p$salt$hash — never returned by the API. */
+      passwordHash: str,
+      role: str,
+      /** The district a BUREAU or INVESTMENT user works for. */
+      districtCode: str,
+      /** The firm a FIRM user works for. */
+      firmId: str,
+      disabled: bool,
+      failedLogins: int,
+      lockedUntil: str,
+      createdAt: str,
+      updatedAt: str,
+    },
+  },
+  /** A signed-in session. Only a hash of the token is stored, so a stolen database cannot sign in. */
+  Session: {
+    label: 'Session',
+    key: 'id',
+    properties: {
+      id: str,
+      userId: indexedStr,
+      createdAt: str,
+      expiresAt: str,
+    },
+  },
+  /** One entry of the append-only audit log: who changed what, when, from what to what. */
+  AuditEvent: {
+    label: 'AuditEvent',
+    key: 'id',
+    properties: {
+      id: str,
+      at: indexedStr,
+      actorId: str,
+      actorName: str,
+      actorRole: str,
+      action: str,
+      entityType: str,
+      entityId: indexedStr,
+      /** JSON of the entity before the change; null when it was created. */
+      before: str,
+      /** JSON of the entity after the change; null when it was deleted. */
+      after: str,
+    },
+  },
 } as const satisfies Record<string, NodeSpec>;
 
 export const relationships = {

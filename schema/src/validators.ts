@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORDER_KINDS, ORDER_STATUSES, SUPPORT_KINDS } from './enums';
+import { ORDER_KINDS, ORDER_STATUSES, ROLES, SUPPORT_KINDS } from './enums';
 
 /**
  * Input validators shared by the API, the importer and the web forms. Limits are generous for
@@ -142,3 +142,35 @@ export const paginationSchema = z.object({
   first: z.number().int().min(0, { message: 'must not be negative' }).max(500, { message: 'must be at most 500' }).optional().nullable(),
   after: z.string().max(200).optional().nullable(),
 });
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(3, { message: 'must be at least 3 characters' })
+  .max(64, { message: 'must be at most 64 characters' })
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, { message: 'may contain only lower-case letters, digits, ".", "_" and "-"' });
+
+/** Long enough to resist guessing; no composition rules, which push people to predictable patterns. */
+export const passwordSchema = z
+  .string()
+  .min(12, { message: 'must be at least 12 characters' })
+  .max(256, { message: 'must be at most 256 characters' });
+
+export const userInputSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: name(MAX_NAME).optional().nullable(),
+    role: z.enum(ROLES),
+    districtCode: codeSchema.optional().nullable(),
+    firmId: idSchema.optional().nullable(),
+    password: passwordSchema,
+  })
+  .superRefine((u, ctx) => {
+    if ((u.role === 'BUREAU' || u.role === 'INVESTMENT') && !u.districtCode) {
+      ctx.addIssue({ code: 'custom', path: ['districtCode'], message: `is required for role ${u.role}` });
+    }
+    if (u.role === 'FIRM' && !u.firmId) {
+      ctx.addIssue({ code: 'custom', path: ['firmId'], message: 'is required for role FIRM' });
+    }
+  });
+export type UserInput = z.infer<typeof userInputSchema>;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { createYoga } from 'graphql-yoga';
+import { sessionCookie, viewerFromRequest } from '../auth/request';
 import { createContext, type GraphContext } from '../graphql/context';
 import { buildSchema } from '../graphql';
 import type { GraphStore } from '../store/port';
@@ -28,7 +29,12 @@ export function createApp({ store, development, webDir = defaultWebDir }: AppOpt
     graphiql: development,
     landingPage: false,
     maskedErrors: true,
-    context: () => createContext(store),
+    context: async ({ req, res }) =>
+      createContext(store, {
+        viewer: await viewerFromRequest(store, req),
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        sessionCookie: sessionCookie(res, req.secure),
+      }),
     logging: development ? 'info' : 'warn',
   });
 

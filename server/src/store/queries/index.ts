@@ -7,3 +7,4 @@ export * from './orders';
 export * from './supports';
 export * from './goals';
 export * from './reference';
+export * from './users';
