@@ -18,7 +18,8 @@ describe('DDL generated from the model', () => {
     const ddl = neo4jDdl();
     expect(ddl).toContain('CREATE CONSTRAINT firm_id_unique IF NOT EXISTS FOR (n:Firm) REQUIRE n.id IS UNIQUE');
     expect(ddl).toContain('CREATE INDEX tradeorder_year IF NOT EXISTS FOR (n:TradeOrder) ON (n.year)');
-    const indexed = nodeSpecs.flatMap((n) => Object.values(n.properties).filter((p) => p.indexed));
-    expect(ddl).toHaveLength(nodeSpecs.length + indexed.length);
+    expect(ddl).toContain('CREATE CONSTRAINT user_username_unique IF NOT EXISTS FOR (n:User) REQUIRE n.username IS UNIQUE');
+    const extra = nodeSpecs.flatMap((n) => Object.values(n.properties).filter((p: { indexed?: boolean; unique?: boolean }) => p.indexed || p.unique));
+    expect(ddl).toHaveLength(nodeSpecs.length + extra.length);
   });
 });

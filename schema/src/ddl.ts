@@ -27,7 +27,11 @@ export function neo4jDdl(): string[] {
       `CREATE CONSTRAINT ${lower}_${n.key}_unique IF NOT EXISTS FOR (n:${n.label}) REQUIRE n.${n.key} IS UNIQUE`,
     );
     for (const [name, p] of Object.entries(n.properties)) {
-      if (p.indexed) {
+      if (p.unique) {
+        statements.push(
+          `CREATE CONSTRAINT ${lower}_${name}_unique IF NOT EXISTS FOR (n:${n.label}) REQUIRE n.${name} IS UNIQUE`,
+        );
+      } else if (p.indexed) {
         statements.push(`CREATE INDEX ${lower}_${name} IF NOT EXISTS FOR (n:${n.label}) ON (n.${name})`);
       }
     }

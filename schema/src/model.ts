@@ -10,6 +10,8 @@ export interface PropertySpec {
   readonly type: PropertyType;
   /** Looked up by equality often enough to deserve an index in Neo4j. */
   readonly indexed?: boolean;
+  /** Unique besides the key: Neo4j gets a constraint; the embedded store serialises writes, so the check-then-create is safe there. */
+  readonly unique?: boolean;
 }
 
 export interface NodeSpec {
@@ -120,7 +122,7 @@ export const nodes = {
     key: 'id',
     properties: {
       id: str,
-      username: indexedStr,
+      username: { type: 'STRING', unique: true },
       displayName: str,
       /** scrypt$N$r$p$salt$hash — never returned by the API. */
       passwordHash: str,

@@ -1,8 +1,27 @@
 import { z } from 'zod';
+import { defaultSecurity, type SecurityOptions } from './http/limits';
 
 /** Environment read and validated once; nothing else in the server reads process.env. */
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * express's `trust proxy`: off, a hop count, or the proxies' addresses and subnets ("loopback",
+ * "10.0.0.0/8"). Trusting every hop would let any client pick the address its rate limit counts.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('off')
+  .transform((value, ctx): SecurityOptions['trustProxy'] => {
+    if (['', 'off', 'false', 'no', '0'].includes(value.toLowerCase())) return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    if (['true', 'on', 'yes', '*'].includes(value.toLowerCase())) {
+      ctx.addIssue({ code: 'custom', message: 'name the proxies: a hop count such as 1, or their addresses or subnets' });
+      return z.NEVER;
+    }
+    return value;
+  });
 
 const configSchema = z
   .object({
@@ -14,6 +33,11 @@ const configSchema = z
     /** Load the article's dataset into an empty store at start. */
     YULIAN_SEED: z.enum(['auto', 'off']).default('auto'),
     YULIAN_QUERY_TIMEOUT_MS: positiveInt(10_000),
+    /** Largest /graphql request body, in bytes. */
+    YULIAN_BODY_LIMIT_BYTES: positiveInt(defaultSecurity.bodyLimitBytes),
+    /** Requests per minute one client address may send to /graphql. */
+    YULIAN_RATE_LIMIT_PER_MINUTE: positiveInt(defaultSecurity.rateLimitPerMinute),
+    YULIAN_TRUST_PROXY: trustProxy,
     NEO4J_URI: z.string().url().optional(),
     NEO4J_USER: z.string().default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
@@ -32,6 +56,7 @@ export interface Config {
   host: string;
   seed: 'auto' | 'off';
   queryTimeoutMs: number;
+  security: SecurityOptions;
   store:
     | { kind: 'embedded'; dataDir: string }
     | { kind: 'neo4j'; uri: string; user: string; password: string; database: string };
@@ -50,6 +75,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.HOST,
     seed: c.YULIAN_SEED,
     queryTimeoutMs: c.YULIAN_QUERY_TIMEOUT_MS,
+    security: {
+      bodyLimitBytes: c.YULIAN_BODY_LIMIT_BYTES,
+      rateLimitPerMinute: c.YULIAN_RATE_LIMIT_PER_MINUTE,
+      trustProxy: c.YULIAN_TRUST_PROXY,
+    },
     store:
       c.YULIAN_STORE === 'neo4j'
         ? {

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { articleDataset } from '@yulian/seed';
+import { createDemoAccounts, demoAccountsNotice } from './auth/demo-accounts';
 import { loadConfig } from './config';
 import { createApp } from './http/app';
 import { isEmpty, loadDataset } from './seeding/load-dataset';
@@ -14,9 +15,12 @@ if (config.seed === 'auto' && (await isEmpty(store))) {
   console.log(
     `Loaded the article's dataset: ${summary.firms} firms, ${summary.orders} orders, ${summary.districts} districts, ${summary.segments} segments.`,
   );
+  // Only on this first start: the passwords exist nowhere else, so they are printed once.
+  const notice = demoAccountsNotice(await createDemoAccounts(store));
+  if (notice) console.log(notice);
 }
 
-const app = createApp({ store, development: config.env === 'development' });
+const app = createApp({ store, development: config.env === 'development', security: config.security });
 const server: Server = app.listen(config.port, config.host, () => {
   const where = config.store.kind === 'embedded' ? `embedded store in ${config.store.dataDir}` : `Neo4j at ${config.store.uri}`;
   console.log(

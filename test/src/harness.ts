@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { articleDataset } from '@yulian/seed';
-import { createApp, EmbeddedStore, loadDataset, type GraphStore, type queries } from '@yulian/server';
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@yulian/schema';
+import { createApp, EmbeddedStore, hashPassword, loadDataset, queries, type GraphStore } from '@yulian/server';
 
 /** Each test store reserves this much address space instead of the engine's default 8 TiB. */
 const TEST_DB_BYTES = 2 ** 33;
@@ -37,10 +39,22 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+type AppOptions = Parameters<typeof createApp>[0];
+
+export interface TestServerOptions {
+  seed?: boolean;
+  development?: boolean;
+  /**
+   * Overrides of the endpoint's limits. The rate limit defaults to 10,000 a minute here: every
+   * request of a suite comes from one loopback address, and only the rate-limit test wants less.
+   */
+  security?: AppOptions['security'];
+}
+
 /** The real express app over a seeded embedded store, listening on a free loopback port. */
-export async function startTestServer({ seed = true } = {}): Promise<TestServer> {
+export async function startTestServer({ seed = true, development = false, security }: TestServerOptions = {}): Promise<TestServer> {
   const temp = await openTempStore({ seed });
-  const app = createApp({ store: temp.store, development: false });
+  const app = createApp({ store: temp.store, development, security: { rateLimitPerMinute: 10_000, ...security } });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -98,4 +112,41 @@ export function firmWrite(fields: Pick<FirmWrite, 'id' | 'nameZh' | 'nameEn' | '
     synthetic: false, source: null, updatedAt: '2025-01-01T00:00:00Z',
     ...fields,
   };
+}
+
+export interface UserSpec {
+  username: string;
+  password: string;
+  role: Role;
+  districtCode?: string;
+  firmId?: string;
+  disabled?: boolean;
+}
+
+/** A user who can sign in with a password, written straight to the store; returns the user's id. */
+export async function createUserWithPassword(store: GraphStore, spec: UserSpec): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  const passwordHash = await hashPassword(spec.password);
+  const created = await store.write((tx) =>
+    tx.run(
+      queries.createUser({
+        id, username: spec.username, displayName: null, passwordHash, role: spec.role,
+        districtCode: spec.districtCode ?? null, firmId: spec.firmId ?? null, disabled: spec.disabled ?? false,
+        createdAt: now, updatedAt: now,
+      }),
+    ),
+  );
+  if (created.length !== 1) throw new Error(`username ${spec.username} is taken`);
+  return id;
+}
+
+/** Signs in over HTTP with the login mutation; fails the test unless it succeeds. */
+export async function signIn(url: string, username: string, password: string): Promise<string> {
+  const data = await gqlData<{ login: { token: string } }>(
+    url,
+    'mutation L($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+    { u: username, p: password },
+  );
+  return data.login.token;
 }

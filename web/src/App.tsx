@@ -1,3 +1,4 @@
+import { AccountControls } from './features/account/AccountControls';
 import { ClusterPanel } from './features/cluster/ClusterPanel';
 import { FirmList } from './features/firms/FirmList';
 import { useI18n } from './i18n/I18nProvider';
@@ -19,7 +20,10 @@ export function App() {
             <p className="app-header__subtitle">{t('app.subtitle')}</p>
           </div>
         </div>
-        <LangToggle />
+        <div className="app-header__tools">
+          <AccountControls />
+          <LangToggle />
+        </div>
       </header>
       <main className="app-main">
         <ClusterPanel />

@@ -16,7 +16,14 @@ export function tokenFromRequest(req: Request): string | null {
   if (!cookies) return null;
   for (const part of cookies.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+    if (name === SESSION_COOKIE) {
+      try {
+        return decodeURIComponent(rest.join('='));
+      } catch {
+        // A cookie we did not write (malformed escapes): the request is simply anonymous.
+        return null;
+      }
+    }
   }
   return null;
 }

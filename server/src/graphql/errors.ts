@@ -44,3 +44,7 @@ export function fromStoreError(error: unknown): unknown {
   }
   return error;
 }
+
+export function forbidden(what: string): GraphQLError {
+  return new GraphQLError(`not allowed to ${what}`, { extensions: { code: 'FORBIDDEN' } });
+}

@@ -1,7 +1,8 @@
-import { capabilityInputSchema, firmFilterSchema, firmInputSchema, idSchema } from '@yulian/schema';
-import { countFirms, findFirms, setCapability, upsertFirm } from '../store/queries';
+import { firmFilterSchema, idSchema } from '@yulian/schema';
+import { countFirms, findFirms } from '../store/queries';
+import { isFirmMember, readsAggregates } from '../auth/policy';
 import { builder } from './builder';
-import { badInput, notFound, parseInput } from './errors';
+import { parseInput } from './errors';
 import { pageFromArgs, toConnection } from './pagination';
 import { CapabilityRef, DistrictRef, FirmRef, NeedRef, SegmentRef } from './refs';
 import { requireSegment } from './lookups';
@@ -67,7 +68,11 @@ NeedRef.implement({
   description: 'A segment a firm buys for its own production (NEEDS).',
   fields: (t) => ({
     segment: t.field({ type: SegmentRef, resolve: (n, _args, ctx) => requireSegment(ctx, n.segmentCode) }),
-    annualDemand: t.exposeFloat('annualDemand', { nullable: true }),
+    annualDemand: t.exposeFloat('annualDemand', {
+      nullable: true,
+      description: "How much the firm buys a year; for the firm itself, bureaus and investment teams.",
+      authScopes: (n, _args, ctx) => readsAggregates(ctx.viewer) || isFirmMember(ctx.viewer, n.firmId),
+    }),
     unit: t.exposeString('unit', { nullable: true }),
   }),
 });
@@ -84,7 +89,7 @@ const FirmFilter = builder.inputType('FirmFilter', {
   }),
 });
 
-const FirmInput = builder.inputType('FirmInput', {
+export const FirmInput = builder.inputType('FirmInput', {
   fields: (t) => ({
     id: t.id({ required: true }),
     nameZh: t.string({ required: true }),
@@ -106,7 +111,7 @@ const FirmInput = builder.inputType('FirmInput', {
   }),
 });
 
-const CapabilityInput = builder.inputType('CapabilityInput', {
+export const CapabilityInput = builder.inputType('CapabilityInput', {
   fields: (t) => ({
     firmId: t.id({ required: true }),
     segmentCode: t.string({ required: true }),
@@ -147,86 +152,8 @@ builder.queryFields((t) => ({
   ),
 }));
 
-builder.mutationFields((t) => ({
-  upsertFirm: t.field({
-    type: FirmRef,
-    description: "Creates a firm or updates it by id. Fields left out are cleared, as in a form's save.",
-    args: { input: t.arg({ type: FirmInput, required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(firmInputSchema, args.input, 'input');
-      if (!(await ctx.loaders.district.load(input.districtCode))) {
-        throw badInput('input.districtCode', `unknown district ${JSON.stringify(input.districtCode)}`);
-      }
-      const existing = await ctx.loaders.firm.load(input.id);
-      await ctx.store.write((tx) =>
-        tx.run(
-          upsertFirm({
-            id: input.id,
-            nameZh: input.nameZh,
-            nameEn: input.nameEn,
-            shortNameZh: input.shortNameZh ?? null,
-            shortNameEn: input.shortNameEn ?? null,
-            districtCode: input.districtCode,
-            creditCode: input.creditCode ?? null,
-            isChainLeader: input.isChainLeader,
-            isOem: input.isOem,
-            isRecycler: input.isRecycler,
-            outputCny: input.outputCny ?? null,
-            outputYear: input.outputYear ?? null,
-            yieldRate: input.yieldRate ?? null,
-            certifications: input.certifications,
-            lat: input.lat ?? null,
-            lng: input.lng ?? null,
-            notes: input.notes ?? null,
-            synthetic: existing?.synthetic ?? false,
-            source: existing?.source ?? null,
-            updatedAt: new Date().toISOString(),
-          }),
-        ),
-      );
-      ctx.loaders.firm.clear(input.id);
-      ctx.loaders.districtOfFirm.clear(input.id);
-      return reload(ctx.loaders.firm.load(input.id), input.id);
-    },
-  }),
-  setCapability: t.field({
-    type: FirmRef,
-    description: 'Sets what a firm makes, its capacity, utilisation and yield for one segment.',
-    args: { input: t.arg({ type: CapabilityInput, required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(capabilityInputSchema, { ...args.input, firmId: String(args.input.firmId) }, 'input');
-      const firm = await ctx.loaders.firm.load(input.firmId);
-      if (!firm) throw badInput('input.firmId', `unknown firm ${JSON.stringify(input.firmId)}`);
-      if (!(await ctx.loaders.segments()).byCode.has(input.segmentCode)) {
-        throw badInput('input.segmentCode', `unknown segment ${JSON.stringify(input.segmentCode)}`);
-      }
-      await ctx.store.write((tx) =>
-        tx.run(
-          setCapability({
-            firmId: input.firmId,
-            segmentCode: input.segmentCode,
-            capacity: input.capacity ?? null,
-            unit: input.unit ?? null,
-            utilisation: input.utilisation ?? null,
-            yieldRate: input.yieldRate ?? null,
-            source: null,
-          }),
-        ),
-      );
-      ctx.loaders.capabilities.clear(input.firmId);
-      return firm;
-    },
-  }),
-}));
-
 /** Keeps float noise (119999.99999999997) out of figures people read. */
 function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
-}
-
-async function reload<T>(row: Promise<T | null>, id: string): Promise<T> {
-  const value = await row;
-  if (!value) throw notFound('firm', id);
-  return value;
 }

@@ -3,9 +3,12 @@ import { builder } from './builder';
 import './district';
 import './segment';
 import './firm';
+import './firm-mutations';
 import './order';
 import './trade';
 import './support';
+import './audit';
+import './auth';
 
 let schema: GraphQLSchema | undefined;
 

@@ -11,6 +11,7 @@ import {
   ordersByIds,
   supportsOfFirms,
   tradeLinksOfFirms,
+  usersByIds,
   type CapabilityRow,
   type DistrictRow,
   type FeedRow,
@@ -18,6 +19,7 @@ import {
   type NeedRow,
   type OrderRow,
   type OrderScope,
+  type PublicUserRow,
   type SegmentRow,
   type SupportRow,
   type TradeLinkRow,
@@ -29,6 +31,7 @@ import {
  */
 export interface Loaders {
   firm: DataLoader<string, FirmRow | null>;
+  user: DataLoader<string, PublicUserRow | null>;
   district: DataLoader<string, DistrictRow | null>;
   districtOfFirm: DataLoader<string, DistrictRow | null>;
   capabilities: DataLoader<string, CapabilityRow[]>;
@@ -62,6 +65,7 @@ export function createLoaders(store: GraphStore): Loaders {
 
   return {
     firm: new DataLoader(async (ids) => byKey(ids, await store.read(firmsByIds(ids)), (r) => r.id)),
+    user: new DataLoader(async (ids) => byKey(ids, await store.read(usersByIds(ids)), (r) => r.id)),
     district: new DataLoader(async (codes) => byKey(codes, await store.read(districtsByCodes(codes)), (r) => r.code)),
     districtOfFirm: new DataLoader(async (ids) =>
       byKey(ids, await store.read(districtsOfFirms(ids)), (r) => r.firmId),

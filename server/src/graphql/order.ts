@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { idSchema, orderInputSchema, yearSchema } from '@yulian/schema';
-import { countOrdersOfFirm, deleteOrder, ordersOfFirm, upsertOrder } from '../store/queries';
+import { recordAudit } from '../audit/record';
+import { listsOrdersOf, recordsOrder, seesOrderAmount } from '../auth/policy';
+import { countOrdersOfFirm, deleteOrder, ordersByIds, ordersOfFirm, upsertOrder } from '../store/queries';
 import { builder } from './builder';
-import { badInput, notFound, parseInput } from './errors';
+import { badInput, forbidden, notFound, parseInput } from './errors';
 import { requireFirm, requireSegment } from './lookups';
 import { pageFromArgs, toConnection } from './pagination';
 import { FirmRef, OrderKindEnum, OrderRef, OrderStatusEnum, SegmentRef } from './refs';
@@ -16,8 +18,16 @@ OrderRef.implement({
     buyer: t.field({ type: FirmRef, resolve: (o, _args, ctx) => requireFirm(ctx, o.buyerId) }),
     segment: t.field({ type: SegmentRef, resolve: (o, _args, ctx) => requireSegment(ctx, o.segmentCode) }),
     year: t.exposeInt('year'),
-    amountCny: t.exposeFloat('amountCny', { description: 'Value of the order in CNY.' }),
-    quantity: t.exposeFloat('quantity', { nullable: true }),
+    amountCny: t.exposeFloat('amountCny', {
+      nullable: true,
+      description: 'Value of the order in CNY; only for its two parties, bureaus and admins.',
+      authScopes: (o, _args, ctx) => seesOrderAmount(ctx.viewer, o),
+    }),
+    quantity: t.exposeFloat('quantity', {
+      nullable: true,
+      description: 'Only for its two parties, bureaus and admins.',
+      authScopes: (o, _args, ctx) => seesOrderAmount(ctx.viewer, o),
+    }),
     unit: t.exposeString('unit', { nullable: true }),
     status: t.field({ type: OrderStatusEnum, resolve: (o) => o.status }),
     synthetic: t.boolean({ resolve: (o) => o.synthetic === true }),
@@ -43,7 +53,9 @@ const OrderInput = builder.inputType('OrderInput', {
 builder.objectField(FirmRef, 'orders', (t) =>
   t.connection({
     type: OrderRef,
-    description: 'Orders where this firm is the supplier or the buyer, newest first.',
+    description: 'Orders where this firm is the supplier or the buyer, newest first; for the firm itself, bureaus and admins.',
+    nullable: true,
+    authScopes: (firm, _args, ctx) => listsOrdersOf(ctx.viewer, firm.id),
     args: { year: t.arg.int(), kind: t.arg({ type: OrderKindEnum }) },
     resolve: async (firm, args, ctx) => {
       const year = args.year == null ? null : parseInput(yearSchema, args.year, 'year');
@@ -68,14 +80,19 @@ builder.queryFields((t) => ({
     type: OrderRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.loaders.order.load(parseInput(idSchema, String(args.id), 'id')),
+    resolve: async (_root, args, ctx) => {
+      const order = await ctx.loaders.order.load(parseInput(idSchema, String(args.id), 'id'));
+      if (order && !seesOrderAmount(ctx.viewer, order)) throw forbidden(`see order ${order.id}`);
+      return order;
+    },
   }),
 }));
 
 builder.mutationFields((t) => ({
   recordOrder: t.field({
     type: OrderRef,
-    description: 'Records a supply order or scrap return, or replaces the order with the given id.',
+    description: 'Records a supply order or scrap return, or replaces the order with the given id. For a party of the order or an admin.',
+    authScopes: { signedIn: true },
     args: { input: t.arg({ type: OrderInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const raw = args.input;
@@ -97,9 +114,13 @@ builder.mutationFields((t) => ({
       if (input.kind === 'SCRAP_RETURN' && buyer.isRecycler !== true) {
         throw badInput('input.buyerId', 'a scrap return goes to a recycler; this buyer is not one');
       }
+      if (!recordsOrder(ctx.viewer, input)) throw forbidden('record an order between two other firms');
+      const existing = input.id ? await ctx.loaders.order.load(input.id) : null;
+      if (existing && !recordsOrder(ctx.viewer, existing)) throw forbidden(`change order ${existing.id}`);
       const id = input.id ?? `o-${input.year}-${randomUUID()}`;
-      await ctx.store.write((tx) =>
-        tx.run(
+      await ctx.store.write(async (tx) => {
+        const [before] = await tx.run(ordersByIds([id]));
+        await tx.run(
           upsertOrder({
             id,
             kind: input.kind,
@@ -115,8 +136,10 @@ builder.mutationFields((t) => ({
             source: null,
             updatedAt: new Date().toISOString(),
           }),
-        ),
-      );
+        );
+        const [after] = await tx.run(ordersByIds([id]));
+        await recordAudit(tx, ctx.viewer, { action: 'recordOrder', entityType: 'Order', entityId: id, before: before ?? null, after });
+      });
       ctx.loaders.order.clear(id);
       const order = await ctx.loaders.order.load(id);
       if (!order) throw notFound('order', id);
@@ -124,11 +147,20 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteOrder: t.id({
-    description: 'Deletes an order and answers its id.',
+    description: 'Deletes an order and answers its id. For a party of the order or an admin.',
+    authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = parseInput(idSchema, String(args.id), 'id');
-      const [deleted] = await ctx.store.write((tx) => tx.run(deleteOrder(id)));
+      const existing = await ctx.loaders.order.load(id);
+      if (!existing) throw notFound('order', id);
+      if (!recordsOrder(ctx.viewer, existing)) throw forbidden(`delete order ${id}`);
+      const deleted = await ctx.store.write(async (tx) => {
+        const [before] = await tx.run(ordersByIds([id]));
+        const [gone] = await tx.run(deleteOrder(id));
+        if (gone) await recordAudit(tx, ctx.viewer, { action: 'deleteOrder', entityType: 'Order', entityId: id, before, after: null });
+        return gone;
+      });
       if (!deleted) throw notFound('order', id);
       ctx.loaders.order.clear(id);
       return deleted.id;

@@ -1,5 +1,6 @@
 import { yearSchema } from '@yulian/schema';
 import { allTradeLinks, type OrderScope } from '../store/queries';
+import { seesOrderAmount } from '../auth/policy';
 import { builder } from './builder';
 import { parseInput } from './errors';
 import { requireFirm, requireSegment } from './lookups';
@@ -12,7 +13,11 @@ TradeLinkRef.implement({
     segment: t.field({ type: SegmentRef, resolve: (l, _args, ctx) => requireSegment(ctx, l.segmentCode) }),
     year: t.exposeInt('year'),
     kind: t.field({ type: OrderKindEnum, resolve: (l) => l.kind }),
-    amountCny: t.exposeFloat('amountCny'),
+    amountCny: t.exposeFloat('amountCny', {
+      nullable: true,
+      description: 'Summed value in CNY; only for the two parties, bureaus and admins.',
+      authScopes: (l, _args, ctx) => seesOrderAmount(ctx.viewer, l),
+    }),
     orderCount: t.exposeInt('orderCount'),
   }),
 });
@@ -25,7 +30,11 @@ TradeFlowRef.implement({
     segment: t.field({ type: SegmentRef, resolve: (l, _args, ctx) => requireSegment(ctx, l.segmentCode) }),
     year: t.exposeInt('year'),
     kind: t.field({ type: OrderKindEnum, resolve: (l) => l.kind }),
-    amountCny: t.exposeFloat('amountCny'),
+    amountCny: t.exposeFloat('amountCny', {
+      nullable: true,
+      description: 'Summed value in CNY; only for the two parties, bureaus and admins.',
+      authScopes: (l, _args, ctx) => seesOrderAmount(ctx.viewer, l),
+    }),
     orderCount: t.exposeInt('orderCount'),
   }),
 });

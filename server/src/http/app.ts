@@ -7,6 +7,9 @@ import { sessionCookie, viewerFromRequest } from '../auth/request';
 import { createContext, type GraphContext } from '../graphql/context';
 import { buildSchema } from '../graphql';
 import type { GraphStore } from '../store/port';
+import { finalErrorHandler, graphqlBodyErrors, graphqlBodyLimit, graphqlRateLimit, securityHeaders } from './guards';
+import { hardenedYogaOptions } from './hardening';
+import { defaultSecurity, type SecurityOptions } from './limits';
 
 export interface AppOptions {
   store: GraphStore;
@@ -14,21 +17,24 @@ export interface AppOptions {
   development: boolean;
   /** The built web app; defaults to web/dist in this workspace. */
   webDir?: string;
+  /** Body size, rate limit and proxy trust; config.ts reads them from the environment. */
+  security?: Partial<SecurityOptions>;
 }
 
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 /** Builds the express app without listening, so tests run it in-process. */
-export function createApp({ store, development, webDir = defaultWebDir }: AppOptions): Express {
+export function createApp({ store, development, webDir = defaultWebDir, security: overrides }: AppOptions): Express {
+  const security: SecurityOptions = { ...defaultSecurity, ...overrides };
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', security.trustProxy);
+  app.use(securityHeaders({ development }));
 
   const yoga = createYoga<{ req: express.Request; res: express.Response }, GraphContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
-    graphiql: development,
-    landingPage: false,
-    maskedErrors: true,
+    ...hardenedYogaOptions({ development }),
     context: async ({ req, res }) =>
       createContext(store, {
         viewer: await viewerFromRequest(store, req),
@@ -43,7 +49,13 @@ export function createApp({ store, development, webDir = defaultWebDir }: AppOpt
     res.status(answers ? 200 : 503).json({ status: answers ? 'ok' : 'unavailable', store: store.kind, answers });
   });
 
-  app.use(yoga.graphqlEndpoint, (req, res) => void yoga.requestListener(req, res));
+  app.use(
+    yoga.graphqlEndpoint,
+    graphqlRateLimit(security),
+    graphqlBodyLimit(security),
+    (req: express.Request, res: express.Response) => void yoga.requestListener(req, res),
+    graphqlBodyErrors(security),
+  );
 
   if (existsSync(path.join(webDir, 'index.html'))) {
     app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
@@ -59,5 +71,6 @@ export function createApp({ store, development, webDir = defaultWebDir }: AppOpt
         .send('Yulian API is running at /graphql. The web app is not built: run `pnpm --filter @yulian/web build`.');
     });
   }
+  app.use(finalErrorHandler);
   return app;
 }

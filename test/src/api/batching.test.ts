@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { createApp, queries, type GraphStore } from '@yulian/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firmWrite, gqlData, openTempStore, type TempStore } from '../harness';
+import { firmWrite, openTempStore, type TempStore } from '../harness';
+import { gqlDataAs, tokenFor } from '../roles';
 
 let temp: TempStore;
 let url: string;
+let bureau: string;
 let close: () => Promise<void>;
 const readsByQuery = new Map<string, number>();
 
@@ -35,6 +37,7 @@ beforeAll(async () => {
       );
     }
   });
+  bureau = await tokenFor(temp.store, { role: 'BUREAU', districtCode: '500117' });
   const server = createApp({ store: counting(temp.store), development: false }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -48,8 +51,9 @@ afterAll(() => close());
 describe('batching', () => {
   it('answers 100 firms with districts, capabilities, trade links and ties in a bounded number of store queries', async () => {
     readsByQuery.clear();
-    const data = await gqlData<{ firms: { edges: { node: { district: { code: string } } }[] } }>(
+    const data = await gqlDataAs<{ firms: { edges: { node: { district: { code: string } } }[] } }>(
       url,
+      bureau,
       `{ firms(first: 100) { edges { node { id district { code nameEn } capabilities { segment { code parent { code } } spareCapacity }
           needs { segment { code } } suppliers(year: 2024) { firm { id district { code } } amountCny }
           customers(year: 2024) { firm { id } amountCny } supports { to { id } } } } } }`,

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, gqlData, startTestServer, type TestServer } from '../harness';
+import { startTestServer, type TestServer } from '../harness';
+import { gqlAs, gqlDataAs, tokenFor } from '../roles';
 
 let server: TestServer;
+let admin: string;
 beforeAll(async () => {
   server = await startTestServer();
+  admin = await tokenFor(server.store, { role: 'ADMIN' });
 });
 afterAll(() => server.close());
 
@@ -14,7 +17,7 @@ const SNAPSHOT = `{
 }`;
 
 /** Everything a bad request could have touched, read back over the API. */
-const snapshot = async () => JSON.stringify(await gqlData(server.url, SNAPSHOT));
+const snapshot = async () => JSON.stringify(await gqlDataAs(server.url, admin, SNAPSHOT));
 
 const UPSERT = `mutation Upsert($input: FirmInput!) { upsertFirm(input: $input) { id nameZh nameEn district { code } certifications } }`;
 const RECORD = `mutation Record($input: OrderInput!) { recordOrder(input: $input) { id kind year amountCny supplier { id } buyer { id } segment { code } status } }`;
@@ -38,17 +41,18 @@ const validOrder = {
 
 describe('mutations', () => {
   it('creates a firm, updates it, sets a capability and finds it by search', async () => {
-    const created = await gqlData<{ upsertFirm: { id: string; district: { code: string } } }>(server.url, UPSERT, { input: newFirm });
+    const created = await gqlDataAs<{ upsertFirm: { id: string; district: { code: string } } }>(server.url, admin, UPSERT, { input: newFirm });
     expect(created.upsertFirm).toMatchObject({ id: newFirm.id, district: { code: '500117' } });
 
-    const moved = await gqlData<{ upsertFirm: { district: { code: string }; nameEn: string } }>(server.url, UPSERT, {
+    const moved = await gqlDataAs<{ upsertFirm: { district: { code: string }; nameEn: string } }>(server.url, admin, UPSERT, {
       input: { ...newFirm, districtCode: '500118', nameEn: 'Chongqing Test Plating (Yongchuan) Co.' },
     });
     expect(moved.upsertFirm.district.code).toBe('500118');
 
-    await gqlData(server.url, 'mutation { setCapability(input: { firmId: "test-hechuan-plating", segmentCode: "SURFACE_TREATMENT", capacity: 1000, unit: "sets", utilisation: 0.25, yieldRate: 0.92 }) { id } }');
-    const { firms } = await gqlData<{ firms: { edges: { node: { id: string; district: { code: string }; capabilities: { spareCapacity: number }[] } }[] } }>(
+    await gqlDataAs(server.url, admin, 'mutation { setCapability(input: { firmId: "test-hechuan-plating", segmentCode: "SURFACE_TREATMENT", capacity: 1000, unit: "sets", utilisation: 0.25, yieldRate: 0.92 }) { id } }');
+    const { firms } = await gqlDataAs<{ firms: { edges: { node: { id: string; district: { code: string }; capabilities: { spareCapacity: number }[] } }[] } }>(
       server.url,
+      admin,
       '{ firms(filter: { search: "test plating", districtCodes: ["500118"], segmentCodes: ["SURFACE_TREATMENT"] }) { edges { node { id district { code } capabilities { spareCapacity } } } } }',
     );
     expect(firms.edges.map((e) => e.node)).toEqual([
@@ -58,36 +62,36 @@ describe('mutations', () => {
 
   it('stores a name with an apostrophe and query words literally', async () => {
     const literal = "Yi'an MATCH (n) DETACH DELETE n RETURN Co.";
-    const before = await gqlData<{ firms: { totalCount: number } }>(server.url, '{ firms { totalCount } }');
-    const res = await gqlData<{ upsertFirm: { nameEn: string } }>(server.url, UPSERT, {
+    const before = await gqlDataAs<{ firms: { totalCount: number } }>(server.url, admin, '{ firms { totalCount } }');
+    const res = await gqlDataAs<{ upsertFirm: { nameEn: string } }>(server.url, admin, UPSERT, {
       input: { ...newFirm, id: 'test-literal-name', nameEn: literal },
     });
     expect(res.upsertFirm.nameEn).toBe(literal);
-    const after = await gqlData<{ firms: { totalCount: number } }>(server.url, '{ firms { totalCount } }');
+    const after = await gqlDataAs<{ firms: { totalCount: number } }>(server.url, admin, '{ firms { totalCount } }');
     expect(after.firms.totalCount).toBe(before.firms.totalCount + 1);
   });
 
   it('records an order, then replaces and deletes it', async () => {
-    const rec = await gqlData<{ recordOrder: { id: string; status: string; amountCny: number } }>(server.url, RECORD, { input: validOrder });
+    const rec = await gqlDataAs<{ recordOrder: { id: string; status: string; amountCny: number } }>(server.url, admin, RECORD, { input: validOrder });
     expect(rec.recordOrder).toMatchObject({ amountCny: 1_000_000, status: 'ACTIVE' });
     const id = rec.recordOrder.id;
 
-    const replaced = await gqlData<{ recordOrder: { id: string; amountCny: number; status: string } }>(server.url, RECORD, {
+    const replaced = await gqlDataAs<{ recordOrder: { id: string; amountCny: number; status: string } }>(server.url, admin, RECORD, {
       input: { ...validOrder, id, amountCny: 2_500_000, status: 'EXPECTED' },
     });
     expect(replaced.recordOrder).toMatchObject({ id, amountCny: 2_500_000, status: 'EXPECTED' });
 
-    const deleted = await gqlData<{ deleteOrder: string }>(server.url, 'mutation D($id: ID!) { deleteOrder(id: $id) }', { id });
+    const deleted = await gqlDataAs<{ deleteOrder: string }>(server.url, admin, 'mutation D($id: ID!) { deleteOrder(id: $id) }', { id });
     expect(deleted.deleteOrder).toBe(id);
-    const gone = await gqlData<{ order: unknown }>(server.url, 'query O($id: ID!) { order(id: $id) { id } }', { id });
+    const gone = await gqlDataAs<{ order: unknown }>(server.url, admin, 'query O($id: ID!) { order(id: $id) { id } }', { id });
     expect(gone.order).toBeNull();
 
-    const again = await gql(server.url, 'mutation D($id: ID!) { deleteOrder(id: $id) }', { id });
+    const again = await gqlAs(server.url, admin, 'mutation D($id: ID!) { deleteOrder(id: $id) }', { id });
     expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('records a scrap return only towards a recycler', async () => {
-    const res = await gql(server.url, RECORD, {
+    const res = await gqlAs(server.url, admin, RECORD, {
       input: { ...validOrder, kind: 'SCRAP_RETURN', segmentCode: 'SCRAP_AL', buyerId: 'anrui' },
     });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.buyerId' });
@@ -122,7 +126,7 @@ describe('bad input is refused, named and changes nothing', () => {
   for (const c of cases) {
     it(`refuses ${c.name}`, async () => {
       const before = await snapshot();
-      const res = await gql(server.url, c.query, { input: c.input });
+      const res = await gqlAs(server.url, admin, c.query, { input: c.input });
       expect(res.data ?? null).toBeNull();
       expect(res.errors).toHaveLength(1);
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: c.field });
@@ -132,14 +136,14 @@ describe('bad input is refused, named and changes nothing', () => {
   }
 
   it('refuses a cursor it did not issue and a page larger than 500', async () => {
-    const badCursor = await gql(server.url, '{ firms(after: "not-a-cursor") { totalCount } }');
+    const badCursor = await gqlAs(server.url, admin, '{ firms(after: "not-a-cursor") { totalCount } }');
     expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-    const tooMany = await gql(server.url, '{ firms(first: 100000) { totalCount } }');
+    const tooMany = await gqlAs(server.url, admin, '{ firms(first: 100000) { totalCount } }');
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'pagination.first' });
   });
 
   it('names the element of a list filter that is bad', async () => {
-    const res = await gql(server.url, '{ firms(filter: { districtCodes: ["bad code!"] }) { totalCount } }');
+    const res = await gqlAs(server.url, admin, '{ firms(filter: { districtCodes: ["bad code!"] }) { totalCount } }');
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.districtCodes.0' });
   });
 });

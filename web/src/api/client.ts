@@ -53,11 +53,26 @@ function isResponseBody(value: unknown): value is GraphQLResponse<unknown> {
   return typeof value === 'object' && value !== null && ('data' in value || 'errors' in value);
 }
 
-export async function graphql<TData, TVars extends Variables>(
+/** Where in `data` a field the viewer may not see was left null. */
+export type ResponsePath = readonly (string | number)[];
+
+export interface PartialResult<TData> {
+  data: TData;
+  /** Paths of nullable fields the server withheld from this viewer (FORBIDDEN), in the server's order. */
+  hidden: readonly ResponsePath[];
+}
+
+/**
+ * Like `graphql`, and says which fields were withheld. A FORBIDDEN error is tolerated only when
+ * `data` holds a null exactly at its path: then it was a nullable field and the rest of the answer
+ * is whole. If the null spread to a parent (a non-null field was refused) or any other error came,
+ * the answer is incomplete in ways the caller did not plan for, so it throws.
+ */
+export async function graphqlPartial<TData, TVars extends Variables>(
   query: TypedQuery<TData, TVars>,
   variables: TVars,
   options: RequestOptions = {},
-): Promise<TData> {
+): Promise<PartialResult<TData>> {
   const doFetch = options.fetch ?? fetch;
   const response = await doFetch(options.endpoint ?? '/graphql', {
     method: 'POST',
@@ -79,10 +94,40 @@ export async function graphql<TData, TVars extends Variables>(
   }
 
   if (isResponseBody(body)) {
-    if (body.errors && body.errors.length > 0) throw new GraphQLRequestError(body.errors);
+    const errors = body.errors ?? [];
+    const data = body.data;
+    if (errors.length > 0 && !(response.ok && data != null && errors.every((e) => isWithheldField(e, data)))) {
+      throw new GraphQLRequestError(errors);
+    }
     // The brand guarantees the shape only as far as the server keeps to the SDL.
-    if (response.ok && body.data != null) return body.data as TData;
+    if (response.ok && data != null) return { data: data as TData, hidden: errors.map((e) => e.path ?? []) };
   }
   const status = `${response.status} ${response.statusText}`.trim();
   throw new Error(response.ok ? 'The API returned no data' : `The API answered HTTP ${status}`);
+}
+
+/**
+ * POSTs one operation and returns its data. Fields withheld from this viewer come back null (see
+ * `graphqlPartial`); every other error throws a `GraphQLRequestError`.
+ */
+export async function graphql<TData, TVars extends Variables>(
+  query: TypedQuery<TData, TVars>,
+  variables: TVars,
+  options: RequestOptions = {},
+): Promise<TData> {
+  return (await graphqlPartial(query, variables, options)).data;
+}
+
+function isWithheldField(error: GraphQLErrorItem, data: unknown): boolean {
+  const path = error.path;
+  if (error.extensions?.code !== 'FORBIDDEN' || !path || path.length === 0) return false;
+  const parent = path.slice(0, -1).reduce<unknown>((node, step) => child(node, step)?.value, data);
+  const leaf = child(parent, path[path.length - 1] ?? '');
+  return leaf !== undefined && leaf.value === null;
+}
+
+/** The member `step` of a JSON object or array, boxed so that a missing member differs from a null one. */
+function child(node: unknown, step: string | number): { value: unknown } | undefined {
+  if (typeof node !== 'object' || node === null || !Object.hasOwn(node, step)) return undefined;
+  return { value: (node as Record<string | number, unknown>)[step] };
 }

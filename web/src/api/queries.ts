@@ -44,7 +44,8 @@ export interface TradeFlow {
   segment: Segment;
   year: number;
   kind: OrderKind;
-  amountCny: number;
+  /** Null when the viewer may not see it: anonymous visitors, investment teams, firms not party to the orders. */
+  amountCny: number | null;
   orderCount: number;
 }
 

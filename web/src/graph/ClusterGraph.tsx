@@ -3,6 +3,7 @@ import type { Core, EventObject, Layouts } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
+import { LockIcon } from '../lib/LockIcon';
 import { clusterLayout, registerLayouts } from './layout';
 import { buildClusterElements } from './model';
 import type { ClusterModelInput, FirmNodeData } from './model';
@@ -141,7 +142,14 @@ export function ClusterGraph({ input, year, overlay }: ClusterGraphProps) {
                 {link.kind === 'support' ? null : (
                   <>
                     {' · '}
-                    {link.segmentLabel} · {money(link.amountCny)}
+                    {link.segmentLabel} ·{' '}
+                    {link.amountCny === null ? (
+                      <span className="amount-hidden" title={t('amount.hidden.title')}>
+                        <LockIcon /> {t('amount.hidden')}
+                      </span>
+                    ) : (
+                      money(link.amountCny)
+                    )}
                   </>
                 )}
               </li>

@@ -145,6 +145,43 @@ describe('buildClusterElements', () => {
     expect(new Set(ids(elements)).size).toBe(elements.length);
   });
 
+  it('draws a flow of undisclosed value at a neutral width, scaling the others among themselves', () => {
+    const [guangan, supply, scrap] = input.flows;
+    if (!guangan || !supply || !scrap) throw new Error('fixture has three flows');
+    // A firm user sees the amounts of its own orders only: here the largest flow is hidden.
+    const partly = { ...input, flows: [guangan, { ...supply, amountCny: null }, scrap] };
+    const elements = buildClusterElements(partly, { lang: 'zh' });
+    const hidden = byId(elements, 'flow:SUPPLY:shunbo>ruitong:RECYCLED_AL');
+    expect(hidden.classes).toBe('flow supply amount-hidden');
+    expect(hidden.data).toMatchObject({ amountCny: null, amountScore: 0, orderCount: 1 });
+    const shown = byId(elements, 'flow:SCRAP_RETURN:ruitong>shunbo:SCRAP_AL');
+    expect(shown.classes).toBe('flow scrap-return');
+    expect(shown.data).toMatchObject({ amountCny: 17_000_000, amountScore: 1 });
+    expect((byId(elements, 'flow:SUPPLY:guangan-moto>anrui:SURFACE_TREATMENT').data as FlowEdgeData).amountScore).toBeCloseTo(
+      Math.sqrt(3 / 17),
+      3,
+    );
+  });
+
+  it('hides every amount for an anonymous visitor without losing a link', () => {
+    const anonymous = { ...input, flows: input.flows.map((flow) => ({ ...flow, amountCny: null })) };
+    const flows = buildClusterElements(anonymous, { lang: 'en' }).filter((e) => e.data.kind !== 'support' && e.group === 'edges');
+    expect(flows).toHaveLength(3);
+    for (const flow of flows) {
+      expect(flow.classes).toContain('amount-hidden');
+      expect(flow.data).toMatchObject({ amountCny: null, amountScore: 0 });
+    }
+  });
+
+  it('hides a sum that has a hidden part, rather than show a partial total', () => {
+    const [first] = input.flows;
+    if (!first) throw new Error('fixture has flows');
+    const mixed = { ...input, flows: [first, { ...first, amountCny: null, orderCount: 2 }] };
+    const flow = byId(buildClusterElements(mixed, { lang: 'zh' }), 'flow:SUPPLY:guangan-moto>anrui:SURFACE_TREATMENT');
+    expect(flow.data).toMatchObject({ amountCny: null, orderCount: 3, amountScore: 0 });
+    expect(flow.classes).toContain('amount-hidden');
+  });
+
   it('leaves out ties that began after the year drawn', () => {
     expect(ids(buildClusterElements(input, { lang: 'zh', year: 2023 }))).not.toContain('tie:pingwei>tianchiyu');
     expect(ids(buildClusterElements(input, { lang: 'zh', year: 2024 }))).toContain('tie:pingwei>tianchiyu');

@@ -11,6 +11,8 @@ import type { Lang } from '../i18n/lang';
  *   a tie; its classes carry its primary role and whether it lies outside the region.
  * - Trade flows become edges supplier → buyer (`flow:<kind>:<supplier>><buyer>:<segment>`); flows
  *   with the same key are summed, so the ids stay unique even if several years are passed in.
+ *   An amount the viewer may not see is null; such an edge is classed `amount-hidden` and drawn at
+ *   a neutral width, and a sum with any hidden part is hidden, since a partial total would mislead.
  * - Support (mentoring) ties become edges mentor → mentee (`tie:<from>><to>`); with `year` set, a
  *   tie that began after that year is left out.
  * - Firms start at their district seat (lat/lng projected to the plane, north up), spread on a small
@@ -46,7 +48,8 @@ export interface GraphFlow {
   buyer: GraphFirm;
   segment: { code: string; nameZh: string; nameEn: string };
   kind: FlowKind;
-  amountCny: number;
+  /** Null when withheld from the viewer. */
+  amountCny: number | null;
   orderCount: number;
 }
 
@@ -105,9 +108,13 @@ export type FlowEdgeData = {
   targetLabel: string;
   segmentCode: string;
   segmentLabel: string;
-  amountCny: number;
+  /** Null when withheld from the viewer. */
+  amountCny: number | null;
   orderCount: number;
-  /** 0–1: √(amount ÷ the largest flow drawn). The stylesheet maps it to width. */
+  /**
+   * 0–1: √(amount ÷ the largest amount shown). The stylesheet maps it to width; 0 for a hidden
+   * amount, whose edge the `amount-hidden` class draws at a fixed width instead.
+   */
   amountScore: number;
 };
 
@@ -274,18 +281,18 @@ export function buildClusterElements(input: ClusterModelInput, options: ClusterM
   }
 
   // Flows, summed by key.
-  const flows = new Map<string, { flow: GraphFlow; amountCny: number; orderCount: number }>();
+  const flows = new Map<string, { flow: GraphFlow; amountCny: number | null; orderCount: number }>();
   for (const flow of input.flows) {
     const id = flowEdgeId(flow.kind, flow.supplier.id, flow.buyer.id, flow.segment.code);
     const seen = flows.get(id);
     if (seen) {
-      seen.amountCny += flow.amountCny;
+      seen.amountCny = seen.amountCny === null || flow.amountCny === null ? null : seen.amountCny + flow.amountCny;
       seen.orderCount += flow.orderCount;
     } else {
       flows.set(id, { flow, amountCny: flow.amountCny, orderCount: flow.orderCount });
     }
   }
-  const maxAmount = Math.max(0, ...[...flows.values()].map((f) => f.amountCny));
+  const maxAmount = Math.max(0, ...[...flows.values()].map((f) => f.amountCny ?? 0));
   const label = (firm: GraphFirm): string => firmLabel(firms.get(firm.id) ?? firm, lang);
 
   const flowEdges: ClusterEdge[] = [...flows.entries()].map(([id, { flow, amountCny, orderCount }]) => {
@@ -303,9 +310,9 @@ export function buildClusterElements(input: ClusterModelInput, options: ClusterM
         segmentLabel: pick(flow.segment.nameZh, flow.segment.nameEn),
         amountCny,
         orderCount,
-        amountScore: maxAmount > 0 && amountCny > 0 ? round(Math.sqrt(amountCny / maxAmount), 4) : 0,
+        amountScore: amountCny !== null && maxAmount > 0 && amountCny > 0 ? round(Math.sqrt(amountCny / maxAmount), 4) : 0,
       },
-      classes: `flow ${kind}`,
+      classes: amountCny === null ? `flow ${kind} amount-hidden` : `flow ${kind}`,
     };
   });
 

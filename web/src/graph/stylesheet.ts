@@ -8,7 +8,8 @@ import type { FirmRole } from './model';
  * Firms: shape and colour by role; firms outside the region are grey with a dashed outline, keeping
  * their role's shape, so a chain's gaps stand out. Size follows output value.
  * Links: supply solid with an arrow supplier → buyer, width by value; scrap returns orange and
- * dashed; mentoring ties teal and dotted.
+ * dashed; mentoring ties teal and dotted. A flow whose value the viewer may not see is drawn at a
+ * neutral width: any width would otherwise read as a value.
  */
 
 export type NodeShape = 'round-diamond' | 'ellipse' | 'round-hexagon' | 'round-rectangle';
@@ -35,6 +36,8 @@ export const DISTRICT_STYLE = {
 
 export const NODE_SIZE = { min: 26, max: 68 } as const;
 export const EDGE_WIDTH = { min: 1.5, max: 11 } as const;
+/** For flows of undisclosed value: thin enough not to suggest a large flow, thick enough to follow. */
+export const HIDDEN_AMOUNT_EDGE_WIDTH = 2.5;
 
 const FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif';
 
@@ -132,6 +135,10 @@ export const clusterStylesheet: StylesheetJson = [
     style: {
       width: `mapData(amountScore, 0, 1, ${EDGE_WIDTH.min}, ${EDGE_WIDTH.max})`,
     },
+  },
+  {
+    selector: 'edge.flow.amount-hidden',
+    style: { width: HIDDEN_AMOUNT_EDGE_WIDTH },
   },
   {
     selector: 'edge.scrap-return',

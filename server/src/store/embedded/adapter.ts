@@ -20,6 +20,8 @@ export interface EmbeddedOptions {
 }
 
 const DATABASE_FILE = 'yulian.lbug';
+/** The engine refuses 0 (no timeout); a day is as good as none for a checkpoint. */
+const CHECKPOINT_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The embedded store on @ladybugdb/core. The engine allows one write transaction at a time and a
@@ -107,8 +109,13 @@ export class EmbeddedStore implements GraphStore {
     if (this.closed) return;
     this.closed = true;
     await this.writeQueue.run(async () => {
+      // A checkpoint after a large write can outlast the statement timeout; it must not be cut off.
+      this.writer.setQueryTimeout(CHECKPOINT_TIMEOUT_MS);
       await this.writer.query('CHECKPOINT');
     });
+    // Connections first: the engine holds the file lock until every one of them is gone, and another
+    // process (the CLI, a restarted server) may want the folder right away.
+    await Promise.all([this.writer, ...this.readers].map((conn) => conn.close()));
     await this.db.close();
   }
 

@@ -2,6 +2,9 @@ import type { FirmFilterInput } from '@yulian/schema';
 import type { Query } from '../port';
 import {
   allSupports,
+  appendAuditEvent,
+  auditEvents,
+  countAuditEvents,
   allTradeLinks,
   capabilitiesOfFirms,
   countFirms,
@@ -35,6 +38,7 @@ import {
   upsertSupport,
   type OrderScope,
 } from './index';
+import { userExamples } from './user-examples';
 
 /**
  * One realistic invocation of every catalogue query, and one per shape of Cypher where a builder's
@@ -180,5 +184,23 @@ export function catalogueExamples(): Query[] {
     linkSegmentFeeds([{ from: 'RECYCLED_AL', to: 'AL_DIE_CASTING' }]),
     countNodes(),
     ping(),
+    // audit log
+    appendAuditEvent({
+      id: '6f1c0e52-6f0e-4f39-9d7b-0c5a4c1f2b11',
+      at: '2025-05-14T09:30:00.000Z',
+      actorId: 'u-admin',
+      actorName: 'admin',
+      actorRole: 'ADMIN',
+      action: 'upsertFirm',
+      entityType: 'Firm',
+      entityId: 'aofang',
+      before: null,
+      after: '{"id":"aofang"}',
+    }),
+    auditEvents('aofang', 0, 20),
+    auditEvents(null, 20, 20),
+    countAuditEvents('aofang'),
+    countAuditEvents(null),
+    ...userExamples(),
   ];
 }

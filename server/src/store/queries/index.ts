@@ -8,3 +8,4 @@ export * from './supports';
 export * from './goals';
 export * from './reference';
 export * from './users';
+export * from './audit';

@@ -1,37 +1,48 @@
 import type { Role } from '@yulian/schema';
 import { defineQuery } from './define';
 
-export type UserRow = {
+/** A user as the API and the CLI may show it: no password hash, no lockout state. */
+export type PublicUserRow = {
   id: string;
   username: string;
   displayName: string | null;
-  passwordHash: string;
   role: Role;
   districtCode: string | null;
   firmId: string | null;
   disabled: boolean;
-  failedLogins: number | null;
-  lockedUntil: string | null;
   createdAt: string;
   updatedAt: string;
 };
 
-const userColumns = `u.id AS id, u.username AS username, u.displayName AS displayName, u.passwordHash AS passwordHash,
-  u.role AS role, u.districtCode AS districtCode, u.firmId AS firmId, u.disabled AS disabled,
-  u.failedLogins AS failedLogins, u.lockedUntil AS lockedUntil, u.createdAt AS createdAt, u.updatedAt AS updatedAt`;
+/** Everything sign-in needs; only `userByUsername` returns it, so the hash leaves the store on that path alone. */
+export type UserRow = PublicUserRow & {
+  passwordHash: string;
+  failedLogins: number | null;
+  lockedUntil: string | null;
+};
+
+const publicColumns = `u.id AS id, u.username AS username, u.displayName AS displayName, u.role AS role,
+  u.districtCode AS districtCode, u.firmId AS firmId, u.disabled AS disabled, u.createdAt AS createdAt, u.updatedAt AS updatedAt`;
+
+const signInColumns = `${publicColumns}, u.passwordHash AS passwordHash, u.failedLogins AS failedLogins, u.lockedUntil AS lockedUntil`;
 
 export const userByUsername = defineQuery<[string], UserRow>('userByUsername', (username) => ({
-  cypher: `MATCH (u:User) WHERE u.username = $username RETURN ${userColumns}`,
+  cypher: `MATCH (u:User) WHERE u.username = $username RETURN ${signInColumns}`,
   params: { username },
 }));
 
-export const usersByIds = defineQuery<[readonly string[]], UserRow>('usersByIds', (ids) => ({
-  cypher: `MATCH (u:User) WHERE u.id IN $ids RETURN ${userColumns}`,
+export const usersByIds = defineQuery<[readonly string[]], PublicUserRow>('usersByIds', (ids) => ({
+  cypher: `MATCH (u:User) WHERE u.id IN $ids RETURN ${publicColumns}`,
   params: { ids: [...ids] },
 }));
 
-export const listUsers = defineQuery<[number, number], UserRow>('listUsers', (skip, limit) => ({
-  cypher: `MATCH (u:User) RETURN ${userColumns} ORDER BY username SKIP $skip LIMIT $limit`,
+export const usersByUsernames = defineQuery<[readonly string[]], PublicUserRow>('usersByUsernames', (usernames) => ({
+  cypher: `MATCH (u:User) WHERE u.username IN $usernames RETURN ${publicColumns}`,
+  params: { usernames: [...usernames] },
+}));
+
+export const listUsers = defineQuery<[number, number], PublicUserRow>('listUsers', (skip, limit) => ({
+  cypher: `MATCH (u:User) RETURN ${publicColumns} ORDER BY username SKIP $skip LIMIT $limit`,
   params: { skip, limit },
 }));
 
@@ -40,14 +51,25 @@ export const countUsers = defineQuery<[], { total: number }>('countUsers', () =>
   params: {},
 }));
 
-export const createUser = defineQuery<[Omit<UserRow, 'failedLogins' | 'lockedUntil'>], { id: string }>('createUser', (u) => ({
-  cypher: `CREATE (u:User {id: $id, username: $username, displayName: $displayName, passwordHash: $passwordHash,
+export type NewUserRow = Omit<UserRow, 'failedLogins' | 'lockedUntil'>;
+
+/**
+ * Creates the user unless the username is taken, in which case it returns no row. Neither engine
+ * has a uniqueness constraint on `username` (only on the key), so the check lives in the statement;
+ * the embedded store runs one write at a time, which makes it atomic there.
+ */
+export const createUser = defineQuery<[NewUserRow], { id: string }>('createUser', (u) => ({
+  cypher: `OPTIONAL MATCH (taken:User {username: $username})
+    WITH count(taken) AS holders
+    WHERE holders = 0
+    CREATE (u:User {id: $id, username: $username, displayName: $displayName, passwordHash: $passwordHash,
       role: $role, districtCode: $districtCode, firmId: $firmId, disabled: $disabled, failedLogins: 0,
       createdAt: $createdAt, updatedAt: $updatedAt})
     RETURN u.id AS id`,
   params: { ...u },
 }));
 
+/** A new password also lifts a lock: that is how an administrator unlocks an account. */
 export const setUserPassword = defineQuery<[string, string, string], { id: string }>(
   'setUserPassword',
   (id, passwordHash, updatedAt) => ({
@@ -66,12 +88,20 @@ export const setUserDisabled = defineQuery<[string, boolean, string], { id: stri
   }),
 );
 
-/** Records a failed sign-in; `lockedUntil` is set by the caller once the count reaches the limit. */
-export const recordFailedLogin = defineQuery<[string, number, string | null], { id: string }>(
+/**
+ * Counts a failed sign-in in the statement itself, so two concurrent failures cannot both read the
+ * same count. The failure that reaches `maxFailures` sets `lockedUntil` and starts the count
+ * again, so the rule stays "every run of maxFailures failures locks the account".
+ */
+export const recordFailedLogin = defineQuery<[string, number, string], { failures: number }>(
   'recordFailedLogin',
-  (id, failedLogins, lockedUntil) => ({
-    cypher: `MATCH (u:User {id: $id}) SET u.failedLogins = $failedLogins, u.lockedUntil = $lockedUntil RETURN u.id AS id`,
-    params: { id, failedLogins, lockedUntil },
+  (id, maxFailures, lockUntil) => ({
+    cypher: `MATCH (u:User {id: $id})
+      WITH u, coalesce(u.failedLogins, 0) + 1 AS failures
+      SET u.failedLogins = CASE WHEN failures >= $maxFailures THEN 0 ELSE failures END,
+        u.lockedUntil = CASE WHEN failures >= $maxFailures THEN $lockUntil ELSE u.lockedUntil END
+      RETURN failures AS failures`,
+    params: { id, maxFailures, lockUntil },
   }),
 );
 
@@ -88,14 +118,14 @@ export const createSession = defineQuery<[SessionRow], { id: string }>('createSe
 }));
 
 /** The live session with this id, with its user, if the user is not disabled. */
-export const sessionWithUser = defineQuery<[string, string], UserRow & { sessionId: string; expiresAt: string }>(
+export const sessionWithUser = defineQuery<[string, string], PublicUserRow & { sessionId: string; expiresAt: string }>(
   'sessionWithUser',
   (sessionId, now) => ({
     cypher: `MATCH (s:Session {id: $sessionId})
       WHERE s.expiresAt > $now
       MATCH (u:User {id: s.userId})
       WHERE u.disabled = false
-      RETURN s.id AS sessionId, s.expiresAt AS expiresAt, ${userColumns}`,
+      RETURN s.id AS sessionId, s.expiresAt AS expiresAt, ${publicColumns}`,
     params: { sessionId, now },
   }),
 );

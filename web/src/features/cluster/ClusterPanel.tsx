@@ -37,6 +37,7 @@ export function ClusterPanel() {
     [base, flowData],
   );
   const drawnYear = flows.dataVariables?.year ?? year;
+  const amountsHidden = flowData?.tradeFlows.some((flow) => flow.amountCny === null) ?? false;
 
   let overlay: { role: 'alert' | 'status'; text: string } | null = null;
   const error = cluster.status === 'error' ? cluster.error : flows.status === 'error' ? flows.error : null;
@@ -86,7 +87,7 @@ export function ClusterPanel() {
             overlay={overlay ? <p role={overlay.role}>{overlay.text}</p> : null}
           />
         </Suspense>
-        <Legend />
+        <Legend amountsHidden={amountsHidden} />
       </div>
     </section>
   );

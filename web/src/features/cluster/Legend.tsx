@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import type { FirmRole } from '../../graph/model';
-import { DISTRICT_STYLE, LINK_STYLE, OUTSIDE_STYLE, ROLE_STYLE } from '../../graph/stylesheet';
+import { DISTRICT_STYLE, HIDDEN_AMOUNT_EDGE_WIDTH, LINK_STYLE, OUTSIDE_STYLE, ROLE_STYLE } from '../../graph/stylesheet';
+import { LockIcon } from '../../lib/LockIcon';
 import type { NodeShape } from '../../graph/stylesheet';
 
 const ROLES: readonly { role: FirmRole; label: MessageKey }[] = [
@@ -49,8 +50,11 @@ function Line({ colour, dash, width = 2.5 }: { colour: string; dash?: string; wi
   );
 }
 
-/** The key to the cluster graph, drawn from the same palette as the graph's stylesheet. */
-export function Legend() {
+/**
+ * The key to the cluster graph, drawn from the same palette as the graph's stylesheet.
+ * `amountsHidden`: some flows drawn are of a value this viewer may not see, and so of uniform width.
+ */
+export function Legend({ amountsHidden = false }: { amountsHidden?: boolean }) {
   const { t } = useI18n();
   return (
     <aside className="legend" aria-labelledby="legend-heading">
@@ -93,6 +97,16 @@ export function Legend() {
           </Swatch>
           {t('legend.supply')}
         </li>
+        {amountsHidden ? (
+          <li data-testid="legend-hidden-amount">
+            <Swatch>
+              <Line colour={LINK_STYLE.supply.colour} width={HIDDEN_AMOUNT_EDGE_WIDTH} />
+            </Swatch>
+            <span>
+              <LockIcon /> {t('legend.hiddenAmount')}
+            </span>
+          </li>
+        ) : null}
         <li>
           <Swatch>
             <Line colour={LINK_STYLE.scrapReturn.colour} dash="5 3" />

@@ -1,0 +1,47 @@
+import type { Viewer } from './viewer';
+
+/**
+ * Who may see and change what, as pure functions of the viewer and the thing at hand. The GraphQL
+ * layer declares these on fields and mutations; tests exercise them directly as well as over HTTP.
+ */
+
+/** City level and district bureaus read everything in the region. */
+export function readsEverything(viewer: Viewer | null): boolean {
+  return viewer?.role === 'ADMIN' || viewer?.role === 'BUREAU';
+}
+
+/** Aggregates (local supporting rate, gaps, dependence) are for bureaus and investment teams. */
+export function readsAggregates(viewer: Viewer | null): boolean {
+  return readsEverything(viewer) || viewer?.role === 'INVESTMENT';
+}
+
+export function isFirmMember(viewer: Viewer | null, firmId: string): boolean {
+  return viewer?.role === 'FIRM' && viewer.firmId === firmId;
+}
+
+/** An order's amount (and quantity) is a secret between its two parties, bureaus and admins. */
+export function seesOrderAmount(viewer: Viewer | null, order: { supplierId: string; buyerId: string }): boolean {
+  return readsEverything(viewer) || isFirmMember(viewer, order.supplierId) || isFirmMember(viewer, order.buyerId);
+}
+
+/** Which orders of a firm a viewer may list: all for bureaus and admins, the firm's own for its members. */
+export function listsOrdersOf(viewer: Viewer | null, firmId: string): boolean {
+  return readsEverything(viewer) || isFirmMember(viewer, firmId);
+}
+
+/** A bureau edits firms in its district; a firm edits itself; an admin edits any. */
+export function editsFirm(viewer: Viewer | null, firm: { id: string; districtCode: string }): boolean {
+  if (!viewer) return false;
+  if (viewer.role === 'ADMIN') return true;
+  if (viewer.role === 'BUREAU') return viewer.districtCode === firm.districtCode;
+  return isFirmMember(viewer, firm.id);
+}
+
+/** Orders are recorded by one of their parties, or by an admin. */
+export function recordsOrder(viewer: Viewer | null, order: { supplierId: string; buyerId: string }): boolean {
+  return viewer?.role === 'ADMIN' || isFirmMember(viewer, order.supplierId) || isFirmMember(viewer, order.buyerId);
+}
+
+export function readsAudit(viewer: Viewer | null): boolean {
+  return readsEverything(viewer);
+}

@@ -1,0 +1,229 @@
+import { idSchema, passwordSchema, ROLES, userInputSchema } from '@yulian/schema';
+import { GraphQLError } from 'graphql';
+import { recordAudit } from '../audit/record';
+import { changeDisabled, insertUser, newUserRecord, publicUser, replacePassword, scopeProblems, userInTx } from '../auth/accounts';
+import { login, type SignInFailure } from '../auth/login';
+import { hashPassword } from '../auth/passwords';
+import { endSession } from '../auth/sessions';
+import { countUsers, listUsers, type PublicUserRow } from '../store/queries';
+import { builder } from './builder';
+import type { GraphContext } from './context';
+import { badInput, notFound, parseInput } from './errors';
+import { pageFromArgs, toConnection } from './pagination';
+import { DistrictRef, FirmRef } from './refs';
+
+/** Accounts and sign-in: login, logout, me, and user management for admins. */
+
+const RoleEnum = builder.enumType('Role', {
+  values: ROLES,
+  description: 'ADMIN: city level; BUREAU: a district bureau; INVESTMENT: a district investment-promotion team; FIRM: one firm.',
+});
+
+/** Built from PublicUserRow only: the hash and the lockout state are not even in the object a resolver sees. */
+export const UserRef = builder.objectRef<PublicUserRow>('User').implement({
+  description: 'A person who signs in.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    username: t.exposeString('username'),
+    displayName: t.exposeString('displayName', { nullable: true }),
+    role: t.field({ type: RoleEnum, resolve: (u) => u.role }),
+    districtCode: t.exposeString('districtCode', { nullable: true, description: 'The district of a BUREAU or INVESTMENT user.' }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (u, _args, ctx) => (u.districtCode ? ctx.loaders.district.load(u.districtCode) : null),
+    }),
+    firmId: t.exposeString('firmId', { nullable: true, description: 'The firm of a FIRM user.' }),
+    firm: t.field({
+      type: FirmRef,
+      nullable: true,
+      resolve: (u, _args, ctx) => (u.firmId ? ctx.loaders.firm.load(u.firmId) : null),
+    }),
+    disabled: t.exposeBoolean('disabled'),
+    createdAt: t.exposeString('createdAt'),
+  }),
+});
+
+const LoginResultRef = builder.objectRef<{ token: string; expiresAt: string; user: PublicUserRow }>('LoginResult').implement({
+  fields: (t) => ({
+    token: t.exposeString('token', { description: 'Send as `Authorization: Bearer <token>`; the web app gets it as an httpOnly cookie too.' }),
+    expiresAt: t.exposeString('expiresAt'),
+    user: t.field({ type: UserRef, resolve: (r) => r.user }),
+  }),
+});
+
+const UserInput = builder.inputType('UserInput', {
+  fields: (t) => ({
+    username: t.string({ required: true }),
+    displayName: t.string(),
+    role: t.field({ type: RoleEnum, required: true }),
+    districtCode: t.string({ description: 'Required for BUREAU and INVESTMENT.' }),
+    firmId: t.id({ description: 'Required for FIRM.' }),
+    password: t.string({ required: true }),
+  }),
+});
+
+function signInError(failure: SignInFailure): GraphQLError {
+  const extensions: Record<string, unknown> = { code: failure.code };
+  if (failure.code === 'BAD_USER_INPUT') extensions.field = failure.field;
+  if (failure.code === 'RATE_LIMITED') extensions.retryAfterSeconds = failure.retryAfterSeconds;
+  return new GraphQLError(failure.message, { extensions });
+}
+
+async function requireUser(ctx: GraphContext, id: string): Promise<PublicUserRow> {
+  const user = await ctx.loaders.user.load(id);
+  if (!user) throw notFound('user', id);
+  return user;
+}
+
+/** Re-reads a user after a write, past the loader's cache. */
+async function reloadUser(ctx: GraphContext, id: string): Promise<PublicUserRow> {
+  ctx.loaders.user.clear(id);
+  return requireUser(ctx, id);
+}
+
+builder.queryFields((t) => ({
+  me: t.field({
+    type: UserRef,
+    nullable: true,
+    description: 'The signed-in user; null for anonymous visitors.',
+    resolve: (_root, _args, ctx) => (ctx.viewer ? ctx.loaders.user.load(ctx.viewer.userId) : null),
+  }),
+  users: t.connection(
+    {
+      type: UserRef,
+      description: 'Every account, by username; for admins.',
+      authScopes: { admin: true },
+      resolve: async (_root, args, ctx) => {
+        const page = pageFromArgs(args);
+        const [rows, [count]] = await Promise.all([
+          ctx.store.read(listUsers(page.offset, page.size + 1)),
+          ctx.store.read(countUsers()),
+        ]);
+        for (const row of rows) ctx.loaders.user.prime(row.id, row);
+        return toConnection(page, rows, count?.total ?? 0);
+      },
+    },
+    {
+      fields: (c) => ({
+        totalCount: c.int({ resolve: (conn) => (conn as { totalCount: number }).totalCount }),
+      }),
+    },
+  ),
+}));
+
+builder.mutationFields((t) => ({
+  login: t.field({
+    type: LoginResultRef,
+    description: 'Signs in; also sets the httpOnly session cookie. Wrong credentials, a locked account and too many attempts are errors.',
+    args: {
+      username: t.arg.string({ required: true }),
+      password: t.arg.string({ required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const outcome = await login(ctx.store, { username: args.username, password: args.password, clientAddress: ctx.clientAddress });
+      if (!outcome.ok) throw signInError(outcome.failure);
+      ctx.sessionCookie.set(outcome.token);
+      return outcome;
+    },
+  }),
+  logout: t.boolean({
+    description: 'Ends the current session and clears the cookie; false when there was no session.',
+    resolve: async (_root, _args, ctx) => {
+      // Cleared in any case: a stale cookie of an expired session should go too.
+      ctx.sessionCookie.clear();
+      if (!ctx.viewer) return false;
+      await endSession(ctx.store, ctx.viewer.sessionId);
+      return true;
+    },
+  }),
+  createUser: t.field({
+    type: UserRef,
+    description: 'Creates an account; for admins.',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: UserInput, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const input = parseInput(
+        userInputSchema,
+        { ...args.input, firmId: args.input.firmId == null ? args.input.firmId : String(args.input.firmId) },
+        'input',
+      );
+      const [problem] = scopeProblems(input);
+      if (problem) throw badInput(`input.${problem.field}`, problem.message);
+      if (input.districtCode && !(await ctx.loaders.district.load(input.districtCode))) {
+        throw badInput('input.districtCode', `unknown district ${JSON.stringify(input.districtCode)}`);
+      }
+      if (input.firmId && !(await ctx.loaders.firm.load(input.firmId))) {
+        throw badInput('input.firmId', `unknown firm ${JSON.stringify(input.firmId)}`);
+      }
+      const now = new Date();
+      const record = await newUserRecord(input, now);
+      const created = await ctx.store.write(async (tx) => {
+        if (!(await insertUser(tx, record))) return false;
+        await recordAudit(tx, ctx.viewer, {
+          action: 'createUser',
+          entityType: 'User',
+          entityId: record.id,
+          before: null,
+          after: publicUser(record),
+        }, now);
+        return true;
+      });
+      if (!created) throw badInput('input.username', `the username ${JSON.stringify(input.username)} is taken`);
+      return reloadUser(ctx, record.id);
+    },
+  }),
+  setUserDisabled: t.field({
+    type: UserRef,
+    description: "Disables or re-enables an account; disabling ends the user's sessions. For admins.",
+    authScopes: { admin: true },
+    args: { id: t.arg.id({ required: true }), disabled: t.arg.boolean({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = parseInput(idSchema, String(args.id), 'id');
+      // An admin who disables themselves may leave nobody able to undo it.
+      if (args.disabled && id === ctx.viewer?.userId) throw badInput('id', 'you cannot disable your own account');
+      await requireUser(ctx, id);
+      const now = new Date();
+      await ctx.store.write(async (tx) => {
+        const before = await userInTx(tx, id);
+        if (!before) throw notFound('user', id);
+        await changeDisabled(tx, id, args.disabled, now);
+        await recordAudit(tx, ctx.viewer, {
+          action: 'setUserDisabled',
+          entityType: 'User',
+          entityId: id,
+          before,
+          after: await userInTx(tx, id),
+        }, now);
+      });
+      return reloadUser(ctx, id);
+    },
+  }),
+  resetUserPassword: t.field({
+    type: UserRef,
+    description: "Sets a new password, lifts a lock and ends the user's sessions. For admins.",
+    authScopes: { admin: true },
+    args: { id: t.arg.id({ required: true }), password: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = parseInput(idSchema, String(args.id), 'id');
+      const password = parseInput(passwordSchema, args.password, 'password');
+      await requireUser(ctx, id);
+      const now = new Date();
+      const passwordHash = await hashPassword(password);
+      await ctx.store.write(async (tx) => {
+        const before = await userInTx(tx, id);
+        if (!before) throw notFound('user', id);
+        await replacePassword(tx, id, passwordHash, now);
+        // The audit shows that the password changed, never the password or its hash.
+        await recordAudit(tx, ctx.viewer, {
+          action: 'resetUserPassword',
+          entityType: 'User',
+          entityId: id,
+          before,
+          after: await userInTx(tx, id),
+        }, now);
+      });
+      return reloadUser(ctx, id);
+    },
+  }),
+}));

@@ -1,0 +1,221 @@
+import { buildSchema } from '@yulian/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../harness';
+import { gqlAs, gqlDataAs, tokenFor, type Principal } from '../roles';
+
+/**
+ * What each role may do, over HTTP against the real server: every query and mutation of the
+ * schema, for anonymous visitors and each role. A new field without a row here fails the test.
+ */
+
+const ROLES = {
+  anonymous: null,
+  admin: { role: 'ADMIN' },
+  hechuanBureau: { role: 'BUREAU', districtCode: '500117' },
+  bishanBureau: { role: 'BUREAU', districtCode: '500120' },
+  hechuanInvestment: { role: 'INVESTMENT', districtCode: '500117' },
+  aofang: { role: 'FIRM', firmId: 'aofang' },
+  anrui: { role: 'FIRM', firmId: 'anrui' },
+  yian: { role: 'FIRM', firmId: 'yian' },
+} satisfies Record<string, Principal | null>;
+type RoleName = keyof typeof ROLES;
+const roleNames = Object.keys(ROLES) as RoleName[];
+
+type Outcome = 'ok' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+
+let server: TestServer;
+const tokens = {} as Record<RoleName, string | null>;
+let adminToken: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const name of roleNames) {
+    const who = ROLES[name];
+    tokens[name] = who ? await tokenFor(server.store, who) : null;
+  }
+  adminToken = tokens.admin as string;
+});
+afterAll(() => server.close());
+
+/** The 2024 order from Aofang to Anrui, found through the admin's view. */
+async function aofangToAnruiOrderId(): Promise<string> {
+  const data = await gqlDataAs<{ firm: { orders: { edges: { node: { id: string; buyer: { id: string } } }[] } } }>(
+    server.url,
+    adminToken,
+    '{ firm(id: "aofang") { orders(year: 2024) { edges { node { id buyer { id } } } } } }',
+  );
+  const order = data.firm.orders.edges.find((e) => e.node.buyer.id === 'anrui');
+  if (!order) throw new Error('seed lacks the 2024 Aofang → Anrui order');
+  return order.node.id;
+}
+
+async function freshOrderId(): Promise<string> {
+  const data = await gqlDataAs<{ recordOrder: { id: string } }>(
+    server.url,
+    adminToken,
+    'mutation { recordOrder(input: {kind: SUPPLY, supplierId: "aofang", buyerId: "anrui", segmentCode: "SURFACE_TREATMENT", year: 2025, amountCny: 1}) { id } }',
+  );
+  return data.recordOrder.id;
+}
+
+/** A user of its own for each row to act on, so no role's own session is touched. */
+async function freshUserId(): Promise<string> {
+  const { createUser } = await gqlDataAs<{ createUser: { id: string } }>(
+    server.url,
+    adminToken,
+    'mutation C($input: UserInput!) { createUser(input: $input) { id } }',
+    { input: { username: `victim-${Math.random().toString(36).slice(2, 10)}`, role: 'FIRM', firmId: 'yian', password: 'a long enough password' } },
+  );
+  return createUser.id;
+}
+
+interface Case {
+  /** The root field this row covers. */
+  field: string;
+  /** Builds the operation; may prepare what it acts on. */
+  operation: () => Promise<{ query: string; variables?: Record<string, unknown> }>;
+  allowed: RoleName[];
+  /** Anonymous callers of mutations are asked to sign in; of queries, refused. */
+  anonymous?: Outcome;
+}
+
+const everyone = roleNames;
+const bishanEditors: RoleName[] = ['admin', 'bishanBureau', 'aofang'];
+const orderParties: RoleName[] = ['admin', 'aofang', 'anrui'];
+
+const firmInput = {
+  id: 'aofang', nameZh: '重庆奥方汽车零部件有限公司', nameEn: 'Chongqing Aofang Auto Parts Co., Ltd.', districtCode: '500120',
+};
+
+const cases: Case[] = [
+  { field: 'districts', operation: async () => ({ query: '{ districts { code } }' }), allowed: everyone },
+  { field: 'district', operation: async () => ({ query: '{ district(code: "500117") { code goals { year } } }' }), allowed: everyone },
+  { field: 'segments', operation: async () => ({ query: '{ segments { code children { code } } }' }), allowed: everyone },
+  { field: 'segment', operation: async () => ({ query: '{ segment(code: "BRAKE_DRUM") { code feeds { code } } }' }), allowed: everyone },
+  { field: 'firm', operation: async () => ({ query: '{ firm(id: "aofang") { id capabilities { spareCapacity } supports { to { id } } } }' }), allowed: everyone },
+  { field: 'firms', operation: async () => ({ query: '{ firms(first: 5) { totalCount edges { node { id district { code } } } } }' }), allowed: everyone },
+  { field: 'tradeFlows', operation: async () => ({ query: '{ tradeFlows(year: 2024) { supplier { id } buyer { id } orderCount } }' }), allowed: everyone },
+  { field: 'supportTies', operation: async () => ({ query: '{ supportTies { from { id } to { id } kinds } }' }), allowed: everyone },
+  {
+    field: 'order',
+    operation: async () => ({ query: 'query O($id: ID!) { order(id: $id) { id } }', variables: { id: await aofangToAnruiOrderId() } }),
+    allowed: ['admin', 'hechuanBureau', 'bishanBureau', 'aofang', 'anrui'],
+    anonymous: 'FORBIDDEN',
+  },
+  {
+    field: 'auditEvents',
+    operation: async () => ({ query: '{ auditEvents(first: 3) { totalCount } }' }),
+    allowed: ['admin', 'hechuanBureau', 'bishanBureau'],
+    anonymous: 'FORBIDDEN',
+  },
+  { field: 'me', operation: async () => ({ query: '{ me { username role } }' }), allowed: everyone },
+  { field: 'users', operation: async () => ({ query: '{ users(first: 5) { totalCount } }' }), allowed: ['admin'], anonymous: 'FORBIDDEN' },
+  {
+    field: 'upsertFirm',
+    operation: async () => ({ query: 'mutation U($input: FirmInput!) { upsertFirm(input: $input) { id } }', variables: { input: firmInput } }),
+    allowed: bishanEditors,
+  },
+  {
+    field: 'setCapability',
+    operation: async () => ({
+      query: 'mutation { setCapability(input: {firmId: "aofang", segmentCode: "SURFACE_TREATMENT", capacity: 600000, unit: "sets", utilisation: 0.8, yieldRate: 0.9}) { id } }',
+    }),
+    allowed: bishanEditors,
+  },
+  {
+    field: 'setNeed',
+    operation: async () => ({ query: 'mutation { setNeed(input: {firmId: "anrui", segmentCode: "SURFACE_TREATMENT", annualDemand: 420000, unit: "sets"}) { id } }' }),
+    allowed: ['admin', 'hechuanBureau', 'anrui'],
+  },
+  {
+    field: 'recordOrder',
+    operation: async () => ({
+      query: 'mutation { recordOrder(input: {kind: SUPPLY, supplierId: "aofang", buyerId: "anrui", segmentCode: "SURFACE_TREATMENT", year: 2025, amountCny: 5}) { id } }',
+    }),
+    allowed: orderParties,
+  },
+  {
+    field: 'deleteOrder',
+    operation: async () => ({ query: 'mutation D($id: ID!) { deleteOrder(id: $id) }', variables: { id: await freshOrderId() } }),
+    allowed: orderParties,
+  },
+  {
+    field: 'createUser',
+    operation: async () => ({
+      query: 'mutation C($input: UserInput!) { createUser(input: $input) { id } }',
+      variables: { input: { username: `matrix-${Math.random().toString(36).slice(2, 10)}`, role: 'FIRM', firmId: 'yian', password: 'a long enough password' } },
+    }),
+    allowed: ['admin'],
+  },
+  {
+    field: 'setUserDisabled',
+    operation: async () => ({ query: 'mutation S($id: ID!) { setUserDisabled(id: $id, disabled: false) { id } }', variables: { id: await freshUserId() } }),
+    allowed: ['admin'],
+  },
+  {
+    field: 'resetUserPassword',
+    operation: async () => ({
+      query: 'mutation R($id: ID!) { resetUserPassword(id: $id, password: "another long password") { id } }',
+      variables: { id: await freshUserId() },
+    }),
+    allowed: ['admin'],
+  },
+  // Signing in and out is for everyone; a wrong password is refused the same way for all.
+  {
+    field: 'login',
+    operation: async () => ({ query: 'mutation { login(username: "nobody-here", password: "wrong password") { token } }' }),
+    allowed: [],
+    anonymous: 'UNAUTHENTICATED',
+  },
+  { field: 'logout', operation: async () => ({ query: 'mutation { logout }' }), allowed: everyone },
+];
+
+function expected(c: Case, role: RoleName, isMutation: boolean): Outcome {
+  if (c.field === 'login') return 'UNAUTHENTICATED';
+  if (c.allowed.includes(role)) return 'ok';
+  if (role === 'anonymous') return c.anonymous ?? (isMutation ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+  return 'FORBIDDEN';
+}
+
+describe('authorization matrix', () => {
+  it('has a row for every query and mutation', () => {
+    const schema = buildSchema();
+    const fields = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+    ].sort();
+    expect(cases.map((c) => c.field).sort()).toEqual(fields);
+  });
+
+  const mutationNames = new Set(Object.keys(buildSchema().getMutationType()?.getFields() ?? {}));
+  for (const c of cases) {
+    // Logging out ends the session, so it runs last for each role (see below).
+    if (c.field === 'logout') continue;
+    it.each(roleNames)(`${c.field} as %s`, async (role) => {
+      const { query, variables } = await c.operation();
+      const res = await gqlAs(server.url, tokens[role], query, variables);
+      const outcome = expected(c, role, mutationNames.has(c.field));
+      if (outcome === 'ok') {
+        expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+        expect(res.data?.[c.field] !== undefined).toBe(true);
+      } else {
+        expect(res.errors?.map((e) => e.extensions?.code)).toEqual([outcome]);
+        expect(res.data?.[c.field] ?? null).toBeNull();
+      }
+    });
+  }
+
+  it.each(roleNames)('logout as %s', async (role) => {
+    const logout = cases.find((c) => c.field === 'logout');
+    if (!logout) throw new Error('no logout row');
+    const res = await gqlAs<{ logout: boolean }>(server.url, tokens[role], (await logout.operation()).query);
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.logout).toBe(role !== 'anonymous');
+    const me = await gqlAs<{ me: unknown }>(server.url, tokens[role], '{ me { username } }');
+    expect(me.data?.me).toBeNull();
+    // Sign the role in again for any test that follows.
+    const who = ROLES[role];
+    tokens[role] = who ? await tokenFor(server.store, who) : null;
+    if (role === 'admin') adminToken = tokens.admin as string;
+  });
+});
