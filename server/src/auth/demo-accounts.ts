@@ -22,7 +22,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'hechuan-bureau', role: 'BUREAU', districtCode: '500117', displayName: 'Hechuan economy and IT bureau' },
   { username: 'hechuan-investment', role: 'INVESTMENT', districtCode: '500117', displayName: 'Hechuan investment promotion' },
   { username: 'bishan-bureau', role: 'BUREAU', districtCode: '500120', displayName: 'Bishan economy and IT bureau' },
-  { username: 'anrui', role: 'FIRM', firmId: 'anrui', displayName: 'Anrui Auto Parts' },
+  { username: 'anrui', role: 'FIRM', firmId: 'anrui', displayName: 'Anrui Optoelectronics' },
   { username: 'aofang', role: 'FIRM', firmId: 'aofang', displayName: 'Aofang' },
   { username: 'tianchiyu', role: 'FIRM', firmId: 'tianchiyu', displayName: 'Tianchiyu' },
 ];
