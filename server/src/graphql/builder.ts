@@ -33,9 +33,12 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: (_parent, ctx, info) =>
       ctx.viewer === null && info.parentType.name === 'Mutation'
         ? new GraphQLError('sign in first', { extensions: { code: 'UNAUTHENTICATED' } })
-        : new GraphQLError(`not allowed to see or do ${info.parentType.name}.${info.fieldName}`, {
-            extensions: { code: 'FORBIDDEN' },
-          }),
+        : new GraphQLError(
+            info.parentType.name === 'Mutation'
+              ? `not allowed to call ${info.fieldName}`
+              : `not allowed to see ${info.parentType.name}.${info.fieldName}`,
+            { extensions: { code: 'FORBIDDEN' } },
+          ),
   },
   relay: {
     clientMutationId: 'omit',

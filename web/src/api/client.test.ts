@@ -52,7 +52,7 @@ describe('graphql()', () => {
 
 const FLOWS = gql<{ tradeFlows: { id: string; amountCny: number | null }[] }>('query { tradeFlows { id amountCny } }');
 const forbidden = (...path: (string | number)[]) => ({
-  message: `not allowed to see or do TradeFlow.${String(path.at(-1))}`,
+  message: `not allowed to see TradeFlow.${String(path.at(-1))}`,
   path,
   extensions: { code: 'FORBIDDEN' },
 });
