@@ -121,6 +121,7 @@ export interface UserSpec {
   districtCode?: string;
   firmId?: string;
   disabled?: boolean;
+  displayName?: string;
 }
 
 /** A user who can sign in with a password, written straight to the store; returns the user's id. */
@@ -131,7 +132,7 @@ export async function createUserWithPassword(store: GraphStore, spec: UserSpec):
   const created = await store.write((tx) =>
     tx.run(
       queries.createUser({
-        id, username: spec.username, displayName: null, passwordHash, role: spec.role,
+        id, username: spec.username, displayName: spec.displayName ?? null, passwordHash, role: spec.role,
         districtCode: spec.districtCode ?? null, firmId: spec.firmId ?? null, disabled: spec.disabled ?? false,
         createdAt: now, updatedAt: now,
       }),

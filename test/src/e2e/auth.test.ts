@@ -1,12 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { hashPassword, queries } from '@yulian/server';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../harness';
+import { createUserWithPassword, startTestServer } from '../harness';
+import { assertWebBuilt, launchChromium, openPage } from './browser';
 
 /**
  * Signing in and out in a real browser: order amounts are hidden from anonymous visitors without
@@ -14,7 +9,6 @@ import { startTestServer } from '../harness';
  * `pnpm --filter @yulian/web build` first.
  */
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist/index.html');
 const SCREENSHOT = '/tmp/yulian-signed-in.png';
 
 const BUREAU = { username: 'hechuan-e2e', password: 'Hechuan-e2e-pass-2025', displayName: '合川区经信委（测试）' };
@@ -29,41 +23,10 @@ let context: BrowserContext;
 let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(webDist)) {
-    throw new Error(`${webDist} is missing: run \`pnpm --filter @yulian/web build\` before the browser tests`);
-  }
+  assertWebBuilt();
   server = await startTestServer();
-  const now = new Date().toISOString();
-  const passwordHash = await hashPassword(BUREAU.password);
-  await server.store.write((tx) =>
-    tx.run(
-      queries.createUser({
-        id: randomUUID(),
-        username: BUREAU.username,
-        displayName: BUREAU.displayName,
-        passwordHash,
-        role: 'BUREAU',
-        districtCode: '500117',
-        firmId: null,
-        disabled: false,
-        createdAt: now,
-        updatedAt: now,
-      }),
-    ),
-  );
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  await createUserWithPassword(server.store, { ...BUREAU, role: 'BUREAU', districtCode: '500117' });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -73,15 +36,9 @@ afterAll(async () => {
 
 /** A fresh browser profile (no cookie, Chinese UI) on the home page. */
 async function openHome(): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(server.url, { waitUntil: 'domcontentloaded' });
-  return page;
+  const opened = await openPage(browser, server.url);
+  ({ context, errors: pageErrors } = opened);
+  return opened.page;
 }
 
 afterEach(async () => {

@@ -1,17 +1,14 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness';
+import { assertWebBuilt, launchChromium, openPage } from './browser';
 
 /**
  * The home page in a real browser, against the real server over the article's seed data.
  * Needs the built web app: `pnpm --filter @yulian/web build` first.
  */
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist/index.html');
 const SCREENSHOT = '/tmp/yulian-home.png';
 
 /** Anrui's 2023 supplier of surface-treated parts in Guang'an: a flow of 2023 only. */
@@ -26,23 +23,9 @@ let page: Page;
 let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(webDist)) {
-    throw new Error(`${webDist} is missing: run \`pnpm --filter @yulian/web build\` before the browser tests`);
-  }
+  assertWebBuilt();
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -52,14 +35,7 @@ afterAll(async () => {
 
 /** A fresh browser profile (empty localStorage) on the home page. */
 async function openHome(): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+  ({ context, page, errors: pageErrors } = await openPage(browser, server.url));
   return page;
 }
 
