@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LOGISTICS, type LogisticsCosts } from './analysis/logistics';
 import { defaultSecurity, type SecurityOptions } from './http/limits';
 
 /** Environment read and validated once; nothing else in the server reads process.env. */
@@ -38,6 +39,9 @@ const configSchema = z
     /** Requests per minute one client address may send to /graphql. */
     YULIAN_RATE_LIMIT_PER_MINUTE: positiveInt(defaultSecurity.rateLimitPerMinute),
     YULIAN_TRUST_PROXY: trustProxy,
+    /** Road freight per tonne-km and value of a tonne of parts, for the logistics saving estimate. */
+    YULIAN_FREIGHT_CNY_PER_TONNE_KM: z.coerce.number().positive().default(DEFAULT_LOGISTICS.cnyPerTonneKm),
+    YULIAN_PARTS_CNY_PER_TONNE: z.coerce.number().positive().default(DEFAULT_LOGISTICS.cnyPerTonne),
     NEO4J_URI: z.string().url().optional(),
     NEO4J_USER: z.string().default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
@@ -57,6 +61,7 @@ export interface Config {
   seed: 'auto' | 'off';
   queryTimeoutMs: number;
   security: SecurityOptions;
+  logistics: LogisticsCosts;
   store:
     | { kind: 'embedded'; dataDir: string }
     | { kind: 'neo4j'; uri: string; user: string; password: string; database: string };
@@ -80,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateLimitPerMinute: c.YULIAN_RATE_LIMIT_PER_MINUTE,
       trustProxy: c.YULIAN_TRUST_PROXY,
     },
+    logistics: { cnyPerTonneKm: c.YULIAN_FREIGHT_CNY_PER_TONNE_KM, cnyPerTonne: c.YULIAN_PARTS_CNY_PER_TONNE },
     store:
       c.YULIAN_STORE === 'neo4j'
         ? {

@@ -7,8 +7,10 @@ import './firm-mutations';
 import './order';
 import './trade';
 import './support';
+import './analysis';
 import './audit';
 import './auth';
+import './risk';
 
 let schema: GraphQLSchema | undefined;
 

@@ -1,4 +1,5 @@
 import { ORDER_KINDS, ORDER_STATUSES, SUPPORT_KINDS } from '@yulian/schema';
+import type { SupplierCandidate } from '../analysis/types';
 import type {
   CapabilityRow,
   DistrictRow,
@@ -31,3 +32,7 @@ export const GoalRef = builder.objectRef<GoalRow>('Goal');
 export const OrderKindEnum = builder.enumType('OrderKind', { values: ORDER_KINDS });
 export const OrderStatusEnum = builder.enumType('OrderStatus', { values: ORDER_STATUSES });
 export const SupportKindEnum = builder.enumType('SupportKind', { values: SUPPORT_KINDS });
+
+/** A ranked local firm able to supply a segment (chain gaps, supplier search, disruption). */
+export const SupplierCandidateRef = builder.objectRef<SupplierCandidate>('SupplierCandidate');
+export const LangEnum = builder.enumType('Lang', { values: ['zh', 'en'] as const });

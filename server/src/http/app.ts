@@ -3,8 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { createYoga } from 'graphql-yoga';
+import { DEFAULT_LOGISTICS, type LogisticsCosts } from '../analysis/logistics';
 import { sessionCookie, viewerFromRequest } from '../auth/request';
 import { createContext, type GraphContext } from '../graphql/context';
+import { preferredLang } from './lang';
 import { buildSchema } from '../graphql';
 import type { GraphStore } from '../store/port';
 import { finalErrorHandler, graphqlBodyErrors, graphqlBodyLimit, graphqlRateLimit, securityHeaders } from './guards';
@@ -19,12 +21,20 @@ export interface AppOptions {
   webDir?: string;
   /** Body size, rate limit and proxy trust; config.ts reads them from the environment. */
   security?: Partial<SecurityOptions>;
+  /** Freight assumptions for the logistics saving estimate. */
+  logistics?: LogisticsCosts;
 }
 
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 /** Builds the express app without listening, so tests run it in-process. */
-export function createApp({ store, development, webDir = defaultWebDir, security: overrides }: AppOptions): Express {
+export function createApp({
+  store,
+  development,
+  webDir = defaultWebDir,
+  security: overrides,
+  logistics = DEFAULT_LOGISTICS,
+}: AppOptions): Express {
   const security: SecurityOptions = { ...defaultSecurity, ...overrides };
   const app = express();
   app.disable('x-powered-by');
@@ -40,7 +50,8 @@ export function createApp({ store, development, webDir = defaultWebDir, security
         viewer: await viewerFromRequest(store, req),
         clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         sessionCookie: sessionCookie(res, req.secure),
-      }),
+        lang: preferredLang(req.headers['accept-language']),
+      }, logistics),
     logging: development ? 'info' : 'warn',
   });
 

@@ -153,6 +153,16 @@ export function describeStoreContract(name: string, openEmpty: () => Promise<Sto
         }),
       ).rejects.toThrow();
       expect(await nodeCounts(store)).toEqual(before);
+
+      // A statement that fails while running (not while being planned) ends the transaction too:
+      // the firm written before it must be gone, and the caller sees the statement's own error.
+      await expect(
+        store.write(async (tx) => {
+          await tx.run(upsertFirm(firm));
+          await tx.run({ name: 'duplicate', cypher: "CREATE (f:Firm {id: 'aofang', nameZh: 'x'}) RETURN f.id AS id", params: {} });
+        }),
+      ).rejects.toMatchObject({ name: 'StoreError', queryName: 'duplicate' });
+      expect(await nodeCounts(store)).toEqual(before);
     });
 
     it('serialises concurrent writes and serves reads meanwhile', async () => {

@@ -160,6 +160,43 @@ const cases: Case[] = [
     }),
     allowed: ['admin'],
   },
+  {
+    field: 'localSupportRate',
+    operation: async () => ({ query: '{ localSupportRate(year: 2024, districtCode: "500117") { rate totalCny } }' }),
+    allowed: ['admin', 'hechuanBureau', 'bishanBureau', 'hechuanInvestment'],
+    anonymous: 'FORBIDDEN',
+  },
+  {
+    field: 'chainGaps',
+    operation: async () => ({ query: '{ chainGaps(leaderId: "anrui", year: 2023) { segment { code } candidates(first: 2) { firm { id } } } }' }),
+    allowed: ['admin', 'hechuanBureau', 'bishanBureau', 'hechuanInvestment'],
+    anonymous: 'FORBIDDEN',
+  },
+  // Supplier search is the firms' own tool: open to all (the freight saving is checked separately).
+  {
+    field: 'findSuppliers',
+    operation: async () => ({ query: '{ findSuppliers(segmentCode: "SURFACE_TREATMENT", nearFirmId: "anrui") { firm { id } score reasons } }' }),
+    allowed: everyone,
+  },
+  // Risk analyses are for analysts; their amounts between two firms are checked in api/risk.test.ts.
+  {
+    field: 'materialLoops',
+    operation: async () => ({ query: '{ materialLoops(year: 2024) { firms { id } segments { code } } }' }),
+    allowed: ['admin', 'hechuanBureau', 'bishanBureau', 'hechuanInvestment'],
+    anonymous: 'FORBIDDEN',
+  },
+  {
+    field: 'singleSourceRisks',
+    operation: async () => ({ query: '{ singleSourceRisks(year: 2024) { buyer { id } supplier { id } } }' }),
+    allowed: ['admin', 'hechuanBureau', 'bishanBureau', 'hechuanInvestment'],
+    anonymous: 'FORBIDDEN',
+  },
+  {
+    field: 'disruption',
+    operation: async () => ({ query: '{ disruption(firmId: "yian", year: 2024) { tier buyer { id } } }' }),
+    allowed: ['admin', 'hechuanBureau', 'bishanBureau', 'hechuanInvestment'],
+    anonymous: 'FORBIDDEN',
+  },
   // Signing in and out is for everyone; a wrong password is refused the same way for all.
   {
     field: 'login',

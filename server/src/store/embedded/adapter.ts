@@ -90,7 +90,9 @@ export class EmbeddedStore implements GraphStore {
         await this.writer.query('COMMIT');
         return result;
       } catch (error) {
-        await this.writer.query('ROLLBACK');
+        // The engine may already have ended the transaction (a failed statement rolls it back);
+        // the caller must still see the error that broke it, not the rollback's.
+        await this.writer.query('ROLLBACK').catch(() => undefined);
         throw error;
       }
     });

@@ -38,7 +38,9 @@ import {
   upsertSupport,
   type OrderScope,
 } from './index';
+import { analysisExamples } from './analysis-examples';
 import { userExamples } from './user-examples';
+import { riskExamples } from './risk-examples';
 
 /**
  * One realistic invocation of every catalogue query, and one per shape of Cypher where a builder's
@@ -202,5 +204,7 @@ export function catalogueExamples(): Query[] {
     countAuditEvents('aofang'),
     countAuditEvents(null),
     ...userExamples(),
+    ...riskExamples(),
+    ...analysisExamples(),
   ];
 }

@@ -9,3 +9,5 @@ export * from './goals';
 export * from './reference';
 export * from './users';
 export * from './audit';
+export * from './analysis';
+export * from './risk';

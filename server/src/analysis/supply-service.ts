@@ -1,0 +1,245 @@
+import { haversineKm } from '@yulian/schema';
+import type { GraphStore } from '../store/port';
+import {
+  buyerNeeds,
+  chainLeaderReferences,
+  firmLocations,
+  firmsByIds,
+  needsOfFirms,
+  purchases,
+  regionalMakers,
+  suppliersOfBuyer,
+  tradeLinksOfFirms,
+  type FirmLocationRow,
+  type LeaderNeedRow,
+  type PurchaseRow,
+  type SegmentMakerRow,
+} from '../store/queries';
+import { findGaps } from './gaps';
+import { DEFAULT_LOGISTICS, type LogisticsCosts } from './logistics';
+import { rankCandidates, type BuyerFacts } from './ranking';
+import { candidateFacts } from './ranking-inputs';
+import { localSupportRate as computeRate } from './supporting-rate';
+import type { ChainGap, Lang, LocalSupportRate, SupplierCandidate } from './types';
+
+
+export interface RateScope {
+  year: number;
+  leaderId?: string | null;
+  districtCode?: string | null;
+  segmentCode?: string | null;
+}
+
+/** 本地配套率 of one buyer, of a district's chain leaders, or of all chain leaders, optionally for one segment. */
+export async function localSupportRate(store: GraphStore, scope: RateScope): Promise<LocalSupportRate> {
+  const rows = await store.read(
+    purchases({ year: scope.year, buyerId: scope.leaderId, districtCode: scope.districtCode, segmentCode: scope.segmentCode }),
+  );
+  return computeRate(rows);
+}
+
+export interface GapScope {
+  year: number;
+  leaderId?: string | null;
+  districtCode?: string | null;
+  maxLocalShare?: number;
+}
+
+export interface CandidateOptions {
+  first: number;
+  maxDistanceKm?: number | null;
+  lang: Lang;
+  logistics?: LogisticsCosts;
+}
+
+/**
+ * The gaps of a scope together with what finding their candidates needs, fetched once: the
+ * candidates of every gap in a region-wide list cost four store queries in all, not four per gap.
+ */
+export class GapAnalysis {
+  private makers?: Promise<Map<string, SegmentMakerRow[]>>;
+  private references?: Promise<Map<string, number>>;
+  private buyerFacts?: Promise<Map<string, BuyerFacts>>;
+
+  constructor(
+    private readonly store: GraphStore,
+    readonly year: number,
+    readonly gaps: ChainGap[],
+    private readonly purchaseRows: PurchaseRow[],
+    private readonly needs: LeaderNeedRow[],
+    private readonly locations: Map<string, FirmLocationRow>,
+  ) {}
+
+  async candidates(gap: ChainGap, options: CandidateOptions): Promise<SupplierCandidate[]> {
+    const [makers, references, buyers] = await Promise.all([this.loadMakers(), this.loadReferences(), this.loadBuyers()]);
+    const rows = makers.get(gap.segmentCode) ?? [];
+    const excluded = new Set(this.purchaseRows.filter((p) => p.buyerId === gap.leaderId).map((p) => p.supplierId));
+    const need = this.needs.find((n) => n.buyerId === gap.leaderId && n.segmentCode === gap.segmentCode);
+    const outside = gap.outsideSuppliers[0];
+    return rankCandidates(
+      rows.map((r) => candidateFacts(r, references)),
+      {
+        buyer: buyers.get(gap.leaderId) ?? null,
+        demand: need?.annualDemand ?? null,
+        excludeFirmIds: excluded,
+        maxDistanceKm: options.maxDistanceKm,
+        outsideSupply: outside ? { distanceKm: outside.distanceKm, amountCny: outside.amountCny } : null,
+        logistics: options.logistics ?? DEFAULT_LOGISTICS,
+        lang: options.lang,
+        first: options.first,
+      },
+    );
+  }
+
+  private loadMakers(): Promise<Map<string, SegmentMakerRow[]>> {
+    this.makers ??= (async () => {
+      const segments = [...new Set(this.gaps.map((g) => g.segmentCode))];
+      const rows = segments.length ? await this.store.read(regionalMakers(segments)) : [];
+      return groupBy(rows, (r) => r.askedSegment);
+    })();
+    return this.makers;
+  }
+
+  private loadReferences(): Promise<Map<string, number>> {
+    this.references ??= (async () => {
+      const ids = [...new Set([...(await this.loadMakers()).values()].flat().map((r) => r.firmId))];
+      const rows = ids.length ? await this.store.read(chainLeaderReferences(ids, this.year)) : [];
+      return new Map(rows.map((r) => [r.firmId, r.leaders]));
+    })();
+    return this.references;
+  }
+
+  private loadBuyers(): Promise<Map<string, BuyerFacts>> {
+    this.buyerFacts ??= buyerFactsOf(this.store, [...new Set(this.gaps.map((g) => g.leaderId))], this.locations);
+    return this.buyerFacts;
+  }
+}
+
+/** Chain gaps of one leader, a district's leaders, or every chain leader in a year. */
+export async function analyzeGaps(store: GraphStore, scope: GapScope): Promise<GapAnalysis> {
+  const [rows, needs] = await Promise.all([
+    store.read(purchases({ year: scope.year, buyerId: scope.leaderId, districtCode: scope.districtCode })),
+    store.read(buyerNeeds({ buyerId: scope.leaderId, districtCode: scope.districtCode })),
+  ]);
+  const outsidePairs = rows.filter((r) => !r.supplierInRegion);
+  const ids = new Set([...rows.map((r) => r.buyerId), ...needs.map((n) => n.buyerId), ...outsidePairs.map((r) => r.supplierId)]);
+  const locations = ids.size ? new Map((await store.read(firmLocations([...ids]))).map((l) => [l.firmId, l])) : new Map();
+  const distanceKm = (a: string, b: string) => {
+    const from = locations.get(a);
+    const to = locations.get(b);
+    return from && to ? Math.round(haversineKm(from.lat, from.lng, to.lat, to.lng) * 10) / 10 : 0;
+  };
+  const gaps = findGaps(rows, needs, { year: scope.year, maxLocalShare: scope.maxLocalShare ?? 0.5, distanceKm });
+  return new GapAnalysis(store, scope.year, gaps, rows, needs, locations);
+}
+
+export async function chainGaps(store: GraphStore, scope: GapScope): Promise<ChainGap[]> {
+  return (await analyzeGaps(store, scope)).gaps;
+}
+
+/** Candidates for one gap on its own; a list of gaps should use `GapAnalysis.candidates`. */
+export async function candidatesForGap(store: GraphStore, gap: ChainGap, options: CandidateOptions): Promise<SupplierCandidate[]> {
+  const analysis = await analyzeGaps(store, { year: gap.year, leaderId: gap.leaderId, maxLocalShare: 1 });
+  const same = analysis.gaps.find((g) => g.segmentCode === gap.segmentCode) ?? gap;
+  return analysis.candidates(same, options);
+}
+
+export interface SupplierSearch {
+  segmentCode: string;
+  /** Rank by distance to this firm and leave out its current suppliers. */
+  nearFirmId?: string | null;
+  /** The year whose orders decide who already supplies and who has references; all years when null. */
+  year?: number | null;
+  maxDistanceKm?: number | null;
+  minYieldRate?: number | null;
+  certification?: string | null;
+  first: number;
+  lang: Lang;
+  logistics?: LogisticsCosts;
+}
+
+/** Regional firms able to make a segment, ranked for a buyer (or on their own merits without one). */
+export async function findSuppliers(store: GraphStore, search: SupplierSearch): Promise<SupplierCandidate[]> {
+  const year = search.year ?? null;
+  const near = search.nearFirmId ?? null;
+  const [makers, excluded, buyer, demand, outside] = await Promise.all([
+    store.read(regionalMakers([search.segmentCode])),
+    near ? store.read(suppliersOfBuyer(near, year)) : Promise.resolve([]),
+    near ? buyerFactsOf(store, [near]).then((m) => m.get(near) ?? null) : Promise.resolve(null),
+    near
+      ? store.read(needsOfFirms([near])).then((rows) => rows.find((r) => r.segmentCode === search.segmentCode)?.annualDemand ?? null)
+      : Promise.resolve(null),
+    near && year !== null ? largestOutsideSupply(store, near, search.segmentCode, year) : Promise.resolve(null),
+  ]);
+  const ids = [...new Set(makers.map((m) => m.firmId))];
+  const references = ids.length ? new Map((await store.read(chainLeaderReferences(ids, year))).map((r) => [r.firmId, r.leaders])) : new Map<string, number>();
+  return rankCandidates(
+    makers.map((r) => candidateFacts(r, references)),
+    {
+      buyer,
+      demand,
+      excludeFirmIds: new Set(excluded.map((e) => e.supplierId)),
+      maxDistanceKm: search.maxDistanceKm,
+      minYieldRate: search.minYieldRate,
+      certification: search.certification,
+      outsideSupply: outside,
+      logistics: search.logistics ?? DEFAULT_LOGISTICS,
+      lang: search.lang,
+      first: search.first,
+    },
+  );
+}
+
+/** The buyer's biggest supplier of the segment outside the region in the year, with its distance. */
+async function largestOutsideSupply(
+  store: GraphStore,
+  buyerId: string,
+  segmentCode: string,
+  year: number,
+): Promise<{ distanceKm: number; amountCny: number } | null> {
+  const links = (await store.read(tradeLinksOfFirms([buyerId], 'buyer', { year, kind: 'SUPPLY' }))).filter(
+    (l) => l.segmentCode === segmentCode,
+  );
+  if (!links.length) return null;
+  const locations = new Map((await store.read(firmLocations([buyerId, ...links.map((l) => l.supplierId)]))).map((l) => [l.firmId, l]));
+  const home = locations.get(buyerId);
+  const outside = links
+    .filter((l) => locations.get(l.supplierId)?.inRegion === false)
+    .sort((a, b) => b.amountCny - a.amountCny)[0];
+  const there = outside && locations.get(outside.supplierId);
+  if (!home || !outside || !there) return null;
+  return { distanceKm: haversineKm(home.lat, home.lng, there.lat, there.lng), amountCny: outside.amountCny };
+}
+
+/** Where buyers are and what to call them in the reasons. */
+async function buyerFactsOf(
+  store: GraphStore,
+  ids: string[],
+  known: ReadonlyMap<string, FirmLocationRow> = new Map(),
+): Promise<Map<string, BuyerFacts>> {
+  if (!ids.length) return new Map();
+  const missing = ids.filter((id) => !known.has(id));
+  const [firms, fetched] = await Promise.all([
+    store.read(firmsByIds(ids)),
+    missing.length ? store.read(firmLocations(missing)) : Promise.resolve([]),
+  ]);
+  const locations = new Map([...known, ...fetched.map((l) => [l.firmId, l] as const)]);
+  const facts = new Map<string, BuyerFacts>();
+  for (const f of firms) {
+    const at = locations.get(f.id);
+    if (!at) continue;
+    facts.set(f.id, { firmId: f.id, lat: at.lat, lng: at.lng, nameZh: f.shortNameZh ?? f.nameZh, nameEn: f.shortNameEn ?? f.nameEn });
+  }
+  return facts;
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}

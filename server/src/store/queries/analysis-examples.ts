@@ -1,0 +1,19 @@
+import type { Query } from '../port';
+import { buyerNeeds, chainLeaderReferences, firmLocations, purchases, regionalMakers, suppliersOfBuyer } from './analysis';
+
+/** Every shape of the chain-analysis queries, for the Neo4j lint test and the store contract suite. */
+export function analysisExamples(): Query[] {
+  return [
+    purchases({ year: 2023, buyerId: 'anrui' }),
+    purchases({ year: 2024 }),
+    purchases({ year: 2024, districtCode: '500117', segmentCode: 'SURFACE_TREATMENT' }),
+    buyerNeeds({ buyerId: 'anrui' }),
+    buyerNeeds({ districtCode: '500117' }),
+    firmLocations(['anrui', 'guangan-moto']),
+    regionalMakers(['SURFACE_TREATMENT', 'PARTS']),
+    chainLeaderReferences(['aofang', 'yian'], 2024),
+    chainLeaderReferences(['aofang'], null),
+    suppliersOfBuyer('anrui', 2023),
+    suppliersOfBuyer('anrui', null),
+  ];
+}

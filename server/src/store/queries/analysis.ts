@@ -1,0 +1,157 @@
+import { defineQuery } from './define';
+
+/**
+ * Rows the chain analyses work from. Each query returns plain aggregated rows; the ranking, shares
+ * and texts are computed in server/src/analysis/ without the database.
+ */
+
+export interface PurchaseScope {
+  year: number;
+  /** One buyer (any firm). Without it, the buyers are the chain leaders. */
+  buyerId?: string | null;
+  /** Only buyers located in this district. */
+  districtCode?: string | null;
+  segmentCode?: string | null;
+}
+
+export type PurchaseRow = {
+  buyerId: string;
+  buyerDistrict: string;
+  supplierId: string;
+  supplierDistrict: string;
+  supplierInRegion: boolean;
+  segmentCode: string;
+  amountCny: number;
+};
+
+/** Buyer predicates go on the buyer's MATCH, so one leader's purchases start from its key. */
+function buyerFilter(scope: { buyerId?: string | null; districtCode?: string | null }): {
+  where: string;
+  params: Record<string, unknown>;
+} {
+  const predicates: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (scope.buyerId) {
+    predicates.push('buy.id = $buyerId');
+    params.buyerId = scope.buyerId;
+  } else {
+    predicates.push('buy.isChainLeader = true');
+  }
+  if (scope.districtCode) {
+    predicates.push('bd.code = $districtCode');
+    params.districtCode = scope.districtCode;
+  }
+  return { where: predicates.join(' AND '), params };
+}
+
+/** Supply bought by the buyers in scope in one year, summed per buyer, supplier and segment. */
+export const purchases = defineQuery<[PurchaseScope], PurchaseRow>('purchases', (scope) => {
+  const buyer = buyerFilter(scope);
+  const orderPredicates = [`o.year = $year`, `o.kind = 'SUPPLY'`, `o.status <> 'CANCELLED'`];
+  const params: Record<string, unknown> = { ...buyer.params, year: scope.year };
+  let segmentWhere = '';
+  if (scope.segmentCode) {
+    segmentWhere = 'WHERE seg.code = $segmentCode';
+    params.segmentCode = scope.segmentCode;
+  }
+  return {
+    cypher: `MATCH (buy:Firm)-[:LOCATED_IN]->(bd:District)
+      WHERE ${buyer.where}
+      MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(buy)
+      WHERE ${orderPredicates.join(' AND ')}
+      MATCH (o)-[:OF]->(seg:Segment)
+      ${segmentWhere}
+      MATCH (sup)-[:LOCATED_IN]->(sd:District)
+      RETURN buy.id AS buyerId, bd.code AS buyerDistrict, sup.id AS supplierId, sd.code AS supplierDistrict,
+        sd.inRegion AS supplierInRegion, seg.code AS segmentCode, sum(o.amountCny) AS amountCny`,
+    params,
+  };
+});
+
+export type LeaderNeedRow = { buyerId: string; segmentCode: string; annualDemand: number | null; unit: string | null };
+
+/** What the buyers in scope need (NEEDS), for gaps with no supplier at all. */
+/** What the buyers in scope need (NEEDS), for gaps with no supplier at all. */
+export const buyerNeeds = defineQuery<[Omit<PurchaseScope, 'year' | 'segmentCode'>], LeaderNeedRow>('buyerNeeds', (scope) => {
+  const buyer = buyerFilter(scope);
+  return {
+    cypher: `MATCH (buy:Firm)-[:LOCATED_IN]->(bd:District)
+      WHERE ${buyer.where}
+      MATCH (buy)-[n:NEEDS]->(s:Segment)
+      RETURN buy.id AS buyerId, s.code AS segmentCode, n.annualDemand AS annualDemand, n.unit AS unit`,
+    params: buyer.params,
+  };
+});
+
+export type FirmLocationRow = {
+  firmId: string;
+  districtCode: string;
+  inRegion: boolean;
+  lat: number;
+  lng: number;
+  isChainLeader: boolean;
+};
+
+/** Where firms are: their own coordinates, or their district seat's. */
+export const firmLocations = defineQuery<[readonly string[]], FirmLocationRow>('firmLocations', (ids) => ({
+  cypher: `MATCH (f:Firm)-[:LOCATED_IN]->(d:District) WHERE f.id IN $ids
+    RETURN f.id AS firmId, d.code AS districtCode, d.inRegion AS inRegion,
+      coalesce(f.lat, d.lat) AS lat, coalesce(f.lng, d.lng) AS lng, coalesce(f.isChainLeader, false) AS isChainLeader`,
+  params: { ids: [...ids] },
+}));
+
+export type SegmentMakerRow = {
+  /** The segment asked for (a maker of a child segment makes it too). */
+  askedSegment: string;
+  firmId: string;
+  segmentCode: string;
+  districtCode: string;
+  lat: number;
+  lng: number;
+  capacity: number | null;
+  unit: string | null;
+  utilisation: number | null;
+  capabilityYield: number | null;
+  firmYield: number | null;
+  certifications: string[] | null;
+};
+
+/** Firms inside the region that make the segments (or a child of one), with their capability figures. */
+export const regionalMakers = defineQuery<[readonly string[]], SegmentMakerRow>('regionalMakers', (segmentCodes) => ({
+  cypher: `MATCH (asked:Segment) WHERE asked.code IN $segmentCodes
+    MATCH (f:Firm)-[m:MAKES]->(s:Segment)-[:PART_OF*0..4]->(asked)
+    MATCH (f)-[:LOCATED_IN]->(d:District)
+    WHERE d.inRegion = true
+    RETURN asked.code AS askedSegment, f.id AS firmId, s.code AS segmentCode, d.code AS districtCode,
+      coalesce(f.lat, d.lat) AS lat, coalesce(f.lng, d.lng) AS lng, m.capacity AS capacity, m.unit AS unit,
+      m.utilisation AS utilisation, m.yieldRate AS capabilityYield, f.yieldRate AS firmYield,
+      f.certifications AS certifications`,
+  params: { segmentCodes: [...segmentCodes] },
+}));
+
+export type LeaderReferenceRow = { firmId: string; leaders: number };
+
+/** How many distinct chain leaders each firm supplied in the year (any year when null): references for ranking. */
+export const chainLeaderReferences = defineQuery<[readonly string[], number | null], LeaderReferenceRow>(
+  'chainLeaderReferences',
+  (firmIds, year) => ({
+    cypher: `MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(buy:Firm)
+      WHERE sup.id IN $firmIds AND o.kind = 'SUPPLY' AND buy.isChainLeader = true${year === null ? '' : ' AND o.year = $year'}
+      RETURN sup.id AS firmId, count(DISTINCT buy.id) AS leaders`,
+    params: year === null ? { firmIds: [...firmIds] } : { firmIds: [...firmIds], year },
+  }),
+);
+
+export type SupplierOfBuyerRow = { supplierId: string };
+
+/** Firms that supplied the buyer in the year (or in any year), whatever the segment. */
+export const suppliersOfBuyer = defineQuery<[string, number | null], SupplierOfBuyerRow>(
+  'suppliersOfBuyer',
+  (buyerId, year) => ({
+    cypher: `MATCH (buy:Firm {id: $buyerId})
+      MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(buy)
+      WHERE o.kind = 'SUPPLY'${year === null ? '' : ' AND o.year = $year'}
+      RETURN DISTINCT sup.id AS supplierId`,
+    params: year === null ? { buyerId } : { buyerId, year },
+  }),
+);
