@@ -4,8 +4,8 @@ import { dependenceOf as computeDependence } from './dependence';
 import { feedsRule, startDisruption, stepDisruption, type TierLoss } from './disruption';
 import { findMaterialLoops } from './loops';
 import { singleSourceRisks as computeSingleSource } from './single-source';
-import { findSuppliers, type SupplierSearch } from './supply-service';
-import type { Dependence, DisruptionLoss, Lang, MaterialLoop, SingleSourceRisk, SupplierCandidate } from './types';
+import { findSuppliersMany, type SupplierSearch } from './supply-service';
+import type { Dependence, DisruptionLoss, Lang, MaterialLoop, SingleSourceRisk } from './types';
 
 /** Closed material cycles of two to four firms in a year (see loops.ts for the rules). */
 export async function materialLoops(store: GraphStore, { year }: { year: number }): Promise<MaterialLoop[]> {
@@ -57,19 +57,21 @@ export async function disruption(store: GraphStore, request: DisruptionRequest):
     losses.push(...step.losses);
     state = step.next;
   }
-  const options = { year, lang, logistics };
-  return Promise.all(losses.map(async (loss) => ({ ...loss, alternatives: alternatives ? await alternativesFor(store, loss, options) : [] })));
+  if (!alternatives) return losses.map((loss) => ({ ...loss, alternatives: [] }));
+  const searches = losses.map((loss) => alternativeSearch(loss, { year, lang, logistics }));
+  const found = await findSuppliersMany(store, searches.filter((s): s is SupplierSearch => s !== null));
+  let next = 0;
+  return losses.map((loss, i) => ({ ...loss, alternatives: searches[i] ? (found[next++] ?? []) : [] }));
 }
 
 /**
- * Ranked local firms able to replace a lost supply: for tier 1 only, since deeper tiers lose
- * supply because their supplier's input is missing and the fix is upstream.
+ * The search for local firms able to replace a lost supply: for tier 1 only, since deeper tiers
+ * lose supply because their supplier's input is missing and the fix is upstream.
  */
-export async function alternativesFor(
-  store: GraphStore,
+export function alternativeSearch(
   loss: Pick<TierLoss, 'tier' | 'buyerId' | 'segmentCode'>,
   options: { year: number; lang: Lang; logistics?: SupplierSearch['logistics'] },
-): Promise<SupplierCandidate[]> {
-  if (loss.tier !== 1) return [];
-  return findSuppliers(store, { segmentCode: loss.segmentCode, nearFirmId: loss.buyerId, first: ALTERNATIVES_PER_LOSS, ...options });
+): SupplierSearch | null {
+  if (loss.tier !== 1) return null;
+  return { segmentCode: loss.segmentCode, nearFirmId: loss.buyerId, first: ALTERNATIVES_PER_LOSS, ...options };
 }

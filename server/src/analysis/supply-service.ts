@@ -8,7 +8,7 @@ import {
   needsOfFirms,
   purchases,
   regionalMakers,
-  suppliersOfBuyer,
+  suppliersOfBuyers,
   tradeLinksOfFirms,
   type FirmLocationRow,
   type LeaderNeedRow,
@@ -160,55 +160,91 @@ export interface SupplierSearch {
 
 /** Regional firms able to make a segment, ranked for a buyer (or on their own merits without one). */
 export async function findSuppliers(store: GraphStore, search: SupplierSearch): Promise<SupplierCandidate[]> {
-  const year = search.year ?? null;
-  const near = search.nearFirmId ?? null;
-  const [makers, excluded, buyer, demand, outside] = await Promise.all([
-    store.read(regionalMakers([search.segmentCode])),
-    near ? store.read(suppliersOfBuyer(near, year)) : Promise.resolve([]),
-    near ? buyerFactsOf(store, [near]).then((m) => m.get(near) ?? null) : Promise.resolve(null),
-    near
-      ? store.read(needsOfFirms([near])).then((rows) => rows.find((r) => r.segmentCode === search.segmentCode)?.annualDemand ?? null)
-      : Promise.resolve(null),
-    near && year !== null ? largestOutsideSupply(store, near, search.segmentCode, year) : Promise.resolve(null),
-  ]);
-  const ids = [...new Set(makers.map((m) => m.firmId))];
-  const references = ids.length ? new Map((await store.read(chainLeaderReferences(ids, year))).map((r) => [r.firmId, r.leaders])) : new Map<string, number>();
-  return rankCandidates(
-    makers.map((r) => candidateFacts(r, references)),
-    {
-      buyer,
-      demand,
-      excludeFirmIds: new Set(excluded.map((e) => e.supplierId)),
-      maxDistanceKm: search.maxDistanceKm,
-      minYieldRate: search.minYieldRate,
-      certification: search.certification,
-      outsideSupply: outside,
-      logistics: search.logistics ?? DEFAULT_LOGISTICS,
-      lang: search.lang,
-      first: search.first,
-    },
-  );
+  const [result] = await findSuppliersMany(store, [search]);
+  return result ?? [];
 }
 
-/** The buyer's biggest supplier of the segment outside the region in the year, with its distance. */
-async function largestOutsideSupply(
-  store: GraphStore,
-  buyerId: string,
-  segmentCode: string,
-  year: number,
-): Promise<{ distanceKm: number; amountCny: number } | null> {
-  const links = (await store.read(tradeLinksOfFirms([buyerId], 'buyer', { year, kind: 'SUPPLY' }))).filter(
-    (l) => l.segmentCode === segmentCode,
+/**
+ * Many supplier searches at once (a disruption's alternatives, a page of candidates): the store is
+ * asked once per kind of fact for all of them, not once per search.
+ */
+export async function findSuppliersMany(store: GraphStore, searches: readonly SupplierSearch[]): Promise<SupplierCandidate[][]> {
+  if (!searches.length) return [];
+  const segments = unique(searches.map((s) => s.segmentCode));
+  const buyers = unique(searches.flatMap((s) => (s.nearFirmId ? [s.nearFirmId] : [])));
+  const years = unique(searches.map((s) => s.year ?? null));
+  const [makerRows, buyerFacts, needs] = await Promise.all([
+    store.read(regionalMakers(segments)),
+    buyerFactsOf(store, buyers),
+    buyers.length ? store.read(needsOfFirms(buyers)) : Promise.resolve([]),
+  ]);
+  const makers = groupBy(makerRows, (r) => r.askedSegment);
+  const makerIds = unique(makerRows.map((m) => m.firmId));
+  const perYear = new Map(
+    await Promise.all(
+      years.map(async (year) => {
+        const [references, suppliers, outside] = await Promise.all([
+          makerIds.length ? store.read(chainLeaderReferences(makerIds, year)) : Promise.resolve([]),
+          buyers.length ? store.read(suppliersOfBuyers(buyers, year)) : Promise.resolve([]),
+          year !== null && buyers.length ? largestOutsideSupplies(store, buyers, year) : Promise.resolve(new Map()),
+        ]);
+        return [
+          year,
+          {
+            references: new Map(references.map((r) => [r.firmId, r.leaders])),
+            suppliers: groupBy(suppliers, (r) => r.buyerId),
+            outside,
+          },
+        ] as const;
+      }),
+    ),
   );
-  if (!links.length) return null;
-  const locations = new Map((await store.read(firmLocations([buyerId, ...links.map((l) => l.supplierId)]))).map((l) => [l.firmId, l]));
-  const home = locations.get(buyerId);
-  const outside = links
-    .filter((l) => locations.get(l.supplierId)?.inRegion === false)
-    .sort((a, b) => b.amountCny - a.amountCny)[0];
-  const there = outside && locations.get(outside.supplierId);
-  if (!home || !outside || !there) return null;
-  return { distanceKm: haversineKm(home.lat, home.lng, there.lat, there.lng), amountCny: outside.amountCny };
+  return searches.map((search) => {
+    const facts = perYear.get(search.year ?? null);
+    const near = search.nearFirmId ?? null;
+    const rows = makers.get(search.segmentCode) ?? [];
+    return rankCandidates(
+      rows.map((r) => candidateFacts(r, facts?.references ?? new Map())),
+      {
+        buyer: near ? (buyerFacts.get(near) ?? null) : null,
+        demand: near ? (needs.find((n) => n.firmId === near && n.segmentCode === search.segmentCode)?.annualDemand ?? null) : null,
+        excludeFirmIds: new Set((near ? facts?.suppliers.get(near) : undefined)?.map((r) => r.supplierId) ?? []),
+        maxDistanceKm: search.maxDistanceKm,
+        minYieldRate: search.minYieldRate,
+        certification: search.certification,
+        outsideSupply: near ? (facts?.outside.get(`${near}|${search.segmentCode}`) ?? null) : null,
+        logistics: search.logistics ?? DEFAULT_LOGISTICS,
+        lang: search.lang,
+        first: search.first,
+      },
+    );
+  });
+}
+
+/** Each buyer's biggest supplier outside the region per segment in the year, with its distance; keyed `buyer|segment`. */
+async function largestOutsideSupplies(
+  store: GraphStore,
+  buyerIds: readonly string[],
+  year: number,
+): Promise<Map<string, { distanceKm: number; amountCny: number }>> {
+  const links = await store.read(tradeLinksOfFirms(buyerIds, 'buyer', { year, kind: 'SUPPLY' }));
+  if (!links.length) return new Map();
+  const ids = unique([...buyerIds, ...links.map((l) => l.supplierId)]);
+  const locations = new Map((await store.read(firmLocations(ids))).map((l) => [l.firmId, l]));
+  const largest = new Map<string, { distanceKm: number; amountCny: number }>();
+  for (const link of links) {
+    const home = locations.get(link.buyerId);
+    const there = locations.get(link.supplierId);
+    if (!home || !there || there.inRegion) continue;
+    const key = `${link.buyerId}|${link.segmentCode}`;
+    if ((largest.get(key)?.amountCny ?? -1) >= link.amountCny) continue;
+    largest.set(key, { distanceKm: haversineKm(home.lat, home.lng, there.lat, there.lng), amountCny: link.amountCny });
+  }
+  return largest;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
 }
 
 /** Where buyers are and what to call them in the reasons. */

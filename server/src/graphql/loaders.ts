@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import { findSuppliersMany, type SupplierSearch } from '../analysis/supply-service';
+import type { SupplierCandidate } from '../analysis/types';
 import type { GraphStore, Row } from '../store/port';
 import {
   capabilitiesOfFirms,
@@ -40,6 +42,8 @@ export interface Loaders {
   order: DataLoader<string, OrderRow | null>;
   tradeLinks(side: 'buyer' | 'supplier', scope: OrderScope): DataLoader<string, TradeLinkRow[]>;
   segments(): Promise<SegmentCatalogue>;
+  /** Supplier searches of one request (a disruption's alternatives), answered together. */
+  supplierSearch: DataLoader<SupplierSearch, SupplierCandidate[], string>;
 }
 
 export interface SegmentCatalogue {
@@ -92,6 +96,9 @@ export function createLoaders(store: GraphStore): Loaders {
       }
       return loader;
     },
+    supplierSearch: new DataLoader((searches) => findSuppliersMany(store, searches), {
+      cacheKeyFn: (search) => JSON.stringify(search),
+    }),
     segments() {
       segments ??= Promise.all([store.read(listSegments()), store.read(listFeeds())]).then(([all, feeds]) => ({
         all,

@@ -2,7 +2,7 @@ import { codeSchema, idSchema, yearSchema } from '@yulian/schema';
 import { z } from 'zod';
 import { isFirmMember, readsAggregates, seesOrderAmount } from '../auth/policy';
 import { dependenceOf } from '../analysis/dependence';
-import { alternativesFor, disruption, materialLoops, singleSourceRisks } from '../analysis/risk-service';
+import { alternativeSearch, disruption, materialLoops, singleSourceRisks } from '../analysis/risk-service';
 import type { Dependence, DisruptionLoss, Lang, LoopHop, MaterialLoop, SingleSourceRisk } from '../analysis/types';
 import { builder } from './builder';
 import { badInput, parseInput } from './errors';
@@ -106,7 +106,10 @@ const DisruptionLossRef = builder.objectRef<LossParent>('DisruptionLoss').implem
     alternatives: t.field({
       type: [SupplierCandidateRef],
       description: 'Ranked local firms able to replace the lost supply (tier 1; deeper tiers are fixed upstream).',
-      resolve: (l, _args, ctx) => alternativesFor(ctx.store, l, { year: l.year, lang: l.lang, logistics: ctx.logistics }),
+      resolve: (l, _args, ctx) => {
+        const search = alternativeSearch(l, { year: l.year, lang: l.lang, logistics: ctx.logistics });
+        return search ? ctx.loaders.supplierSearch.load(search) : [];
+      },
     }),
   }),
 });

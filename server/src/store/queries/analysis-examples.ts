@@ -1,5 +1,5 @@
 import type { Query } from '../port';
-import { buyerNeeds, chainLeaderReferences, firmLocations, purchases, regionalMakers, suppliersOfBuyer } from './analysis';
+import { buyerNeeds, chainLeaderReferences, firmLocations, purchases, regionalMakers, suppliersOfBuyers } from './analysis';
 
 /** Every shape of the chain-analysis queries, for the Neo4j lint test and the store contract suite. */
 export function analysisExamples(): Query[] {
@@ -13,7 +13,7 @@ export function analysisExamples(): Query[] {
     regionalMakers(['SURFACE_TREATMENT', 'PARTS']),
     chainLeaderReferences(['aofang', 'yian'], 2024),
     chainLeaderReferences(['aofang'], null),
-    suppliersOfBuyer('anrui', 2023),
-    suppliersOfBuyer('anrui', null),
+    suppliersOfBuyers(['anrui', 'jianya'], 2023),
+    suppliersOfBuyers(['anrui'], null),
   ];
 }

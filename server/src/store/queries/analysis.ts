@@ -142,16 +142,16 @@ export const chainLeaderReferences = defineQuery<[readonly string[], number | nu
   }),
 );
 
-export type SupplierOfBuyerRow = { supplierId: string };
+export type SupplierOfBuyerRow = { buyerId: string; supplierId: string };
 
-/** Firms that supplied the buyer in the year (or in any year), whatever the segment. */
-export const suppliersOfBuyer = defineQuery<[string, number | null], SupplierOfBuyerRow>(
-  'suppliersOfBuyer',
-  (buyerId, year) => ({
-    cypher: `MATCH (buy:Firm {id: $buyerId})
+/** Firms that supplied each buyer in the year (or in any year), whatever the segment. */
+export const suppliersOfBuyers = defineQuery<[readonly string[], number | null], SupplierOfBuyerRow>(
+  'suppliersOfBuyers',
+  (buyerIds, year) => ({
+    cypher: `MATCH (buy:Firm) WHERE buy.id IN $buyerIds
       MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(buy)
       WHERE o.kind = 'SUPPLY'${year === null ? '' : ' AND o.year = $year'}
-      RETURN DISTINCT sup.id AS supplierId`,
-    params: year === null ? { buyerId } : { buyerId, year },
+      RETURN DISTINCT buy.id AS buyerId, sup.id AS supplierId`,
+    params: year === null ? { buyerIds: [...buyerIds] } : { buyerIds: [...buyerIds], year },
   }),
 );
