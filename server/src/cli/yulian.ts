@@ -4,6 +4,7 @@ import { StoreError } from '../store/errors';
 import { openStore } from '../store/open';
 import type { GraphStore } from '../store/port';
 import { StoreProblem, UsageError } from './cli-errors';
+import { runDataCommand } from './data-commands';
 import { readPassword } from './read-password';
 import { addUser, changePassword, listAllUsers } from './user-commands';
 
@@ -11,6 +12,8 @@ import { addUser, changePassword, listAllUsers } from './user-commands';
  * pnpm yulian user add <username> --role <ROLE> [--district <code>] [--firm <id>] [--name <display name>]
  * pnpm yulian user list
  * pnpm yulian user passwd <username>
+ * pnpm yulian backup <file>
+ * pnpm yulian restore <file>
  *
  * Opens the configured store itself, so it works before the first start; the embedded store admits
  * one process at a time, so not while a server holds it.
@@ -21,6 +24,8 @@ const USAGE = `usage:
   pnpm yulian user add <username> --role <ADMIN|BUREAU|INVESTMENT|FIRM> [--district <code>] [--firm <id>] [--name <display name>]
   pnpm yulian user list
   pnpm yulian user passwd <username>
+  pnpm yulian backup <file>     write the whole graph to a new file (JSON lines)
+  pnpm yulian restore <file>    load such a file into an empty store
 The password is read from standard input: typed without echo at a terminal, or the first line of what is piped in.`;
 
 const OPTIONS = {
@@ -70,6 +75,12 @@ async function run(argv: string[]): Promise<void> {
   if (!group && !values.help) throw new UsageError(`a command is missing\n${USAGE}`);
   if (values.help || !group) {
     console.log(USAGE);
+    return;
+  }
+  if (group === 'backup' || group === 'restore') {
+    const option = Object.keys(values).find((key) => key !== 'help');
+    if (option) throw new UsageError(`--${option} does not apply to "${group}"`);
+    await runDataCommand(group, positionals.slice(1), { out: (line) => console.log(line), warn: (line) => console.error(line) });
     return;
   }
   if (group !== 'user') throw new UsageError(`unknown command ${JSON.stringify(group)}\n${USAGE}`);

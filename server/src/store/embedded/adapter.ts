@@ -6,6 +6,10 @@ import { embeddedDialect } from '../dialect';
 import { StoreError } from '../errors';
 import { renderCypher, type GraphStore, type Query, type Row, type Transaction } from '../port';
 import { toPlain } from '../values';
+import { Checkpoints, DEFAULT_CHECKPOINT_WAL_BYTES, type CheckpointEvent } from './checkpoints';
+import { DATABASE_FILE } from './engine-files';
+import { FolderLock } from './folder-lock';
+import { recoverFolder } from './recovery-snapshot';
 import { WriteQueue } from './write-queue';
 
 export interface EmbeddedOptions {
@@ -17,9 +21,16 @@ export interface EmbeddedOptions {
   queryTimeoutMs?: number;
   /** Parallel read connections. */
   readers?: number;
+  /** Checkpoint once the write-ahead log reaches this many bytes (default 32 MiB). */
+  checkpointWalBytes?: number;
+  /** Also checkpoint after this many write transactions (default 0: by log size only); tests force frequent checkpoints with it. */
+  checkpointEveryWrites?: number;
+  /** Where recovery at open and checkpoint failures are reported (default: standard error). */
+  log?: (message: string) => void;
+  /** Sees the phases of every checkpoint; the crash test learns from it where a kill landed. */
+  onCheckpoint?: (event: CheckpointEvent) => void;
 }
 
-const DATABASE_FILE = 'yulian.lbug';
 /** The engine refuses 0 (no timeout); a day is as good as none for a checkpoint. */
 const CHECKPOINT_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
@@ -27,12 +38,15 @@ const CHECKPOINT_TIMEOUT_MS = 24 * 60 * 60 * 1000;
  * The embedded store on @ladybugdb/core. The engine allows one write transaction at a time and a
  * refused second writer that had begun a transaction crashes the process, so every write goes
  * through one queue on one connection; reads use their own connections and see the last commit.
+ * Checkpoints run only from that queue, guarded so that a kill at any instant loses no committed
+ * write (checkpoints.ts explains how and why).
  */
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
   readonly dialect = embeddedDialect;
   private readonly writeQueue = new WriteQueue();
   private readonly statementCache = new WeakMap<LbugConnection, Map<string, PreparedStatement>>();
+  private readonly checkpoints: Checkpoints;
   private nextReader = 0;
   private closed = false;
 
@@ -40,30 +54,60 @@ export class EmbeddedStore implements GraphStore {
     private readonly db: LbugDatabase,
     private readonly writer: LbugConnection,
     private readonly readers: LbugConnection[],
-  ) {}
+    private readonly lock: FolderLock,
+    private readonly options: EmbeddedOptions & { dataDir: string },
+    log: (message: string) => void,
+  ) {
+    this.checkpoints = new Checkpoints(
+      options.dataDir,
+      { walBytes: options.checkpointWalBytes ?? DEFAULT_CHECKPOINT_WAL_BYTES, everyWrites: options.checkpointEveryWrites ?? 0 },
+      () => this.engineCheckpoint(),
+      log,
+      options.onCheckpoint,
+    );
+  }
 
   static async open(options: EmbeddedOptions): Promise<EmbeddedStore> {
-    mkdirSync(options.dataDir, { recursive: true });
-    const file = path.join(path.resolve(options.dataDir), DATABASE_FILE);
-    // Automatic checkpoints are off: a kill during a checkpoint can leave the file unopenable, so the
-    // adapter checkpoints only at moments it controls (see close()).
-    const db = new lbug.Database(file, 0, true, false, options.maxDbSizeBytes ?? 2 ** 40, false);
+    const dataDir = path.resolve(options.dataDir);
+    mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, DATABASE_FILE);
+    const log = options.log ?? ((message: string) => console.warn(message));
+    const unavailable = (error: unknown) =>
+      new StoreError('UNAVAILABLE', `cannot open the embedded database at ${file}: ${messageOf(error)}`, undefined, { cause: error });
+    let lock: FolderLock;
     try {
-      await db.init();
+      lock = await FolderLock.acquire(dataDir);
     } catch (error) {
-      throw new StoreError('UNAVAILABLE', `cannot open the embedded database at ${file}: ${messageOf(error)}`, undefined, {
-        cause: error,
-      });
+      throw unavailable(error);
     }
-    const connect = async () => {
-      const conn = new lbug.Connection(db);
-      await conn.init();
-      if (options.queryTimeoutMs) conn.setQueryTimeout(options.queryTimeoutMs);
-      return conn;
-    };
-    const writer = await connect();
-    const readers = await Promise.all(Array.from({ length: options.readers ?? 2 }, connect));
-    return new EmbeddedStore(db, writer, readers);
+    let db: LbugDatabase | undefined;
+    try {
+      const recovered = await recoverFolder(dataDir);
+      if (recovered) log(`embedded store in ${dataDir}: ${recovered}`);
+      // Automatic checkpoints are off: a kill during one can leave the files unopenable, so the adapter
+      // checkpoints only at moments it controls, under its snapshot guard.
+      db = new lbug.Database(file, 0, true, false, options.maxDbSizeBytes ?? 2 ** 40, false);
+      await db.init();
+      const opened = db;
+      const connect = async () => {
+        const conn = new lbug.Connection(opened);
+        await conn.init();
+        if (options.queryTimeoutMs) conn.setQueryTimeout(options.queryTimeoutMs);
+        return conn;
+      };
+      const writer = await connect();
+      // The engine's own checkpoint when the database object is destroyed would run unguarded.
+      await command(writer, 'CALL force_checkpoint_on_close=false');
+      const readers = await Promise.all(Array.from({ length: options.readers ?? 2 }, connect));
+      const store = new EmbeddedStore(opened, writer, readers, lock, { ...options, dataDir }, log);
+      // A log left by a stop without close may already be due.
+      store.scheduleCheckpointIfDue();
+      return store;
+    } catch (error) {
+      await db?.close().catch(() => undefined);
+      await lock.release().catch(() => undefined);
+      throw error instanceof StoreError ? error : unavailable(error);
+    }
   }
 
   async ensureSchema(): Promise<void> {
@@ -82,17 +126,22 @@ export class EmbeddedStore implements GraphStore {
 
   async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     this.assertOpen();
+    this.assertWritable();
     return this.writeQueue.run(async () => {
-      await this.writer.query('BEGIN TRANSACTION');
+      // Again inside the queue: a checkpoint queued ahead of this write may have failed.
+      this.assertWritable();
+      await command(this.writer, 'BEGIN TRANSACTION');
       const tx: Transaction = { run: (query) => this.exec(this.writer, query) };
       try {
         const result = await work(tx);
-        await this.writer.query('COMMIT');
+        await command(this.writer, 'COMMIT');
+        this.checkpoints.noteCommit();
+        this.scheduleCheckpointIfDue();
         return result;
       } catch (error) {
         // The engine may already have ended the transaction (a failed statement rolls it back);
         // the caller must still see the error that broke it, not the rollback's.
-        await this.writer.query('ROLLBACK').catch(() => undefined);
+        await command(this.writer, 'ROLLBACK').catch(() => undefined);
         throw error;
       }
     });
@@ -111,14 +160,43 @@ export class EmbeddedStore implements GraphStore {
     if (this.closed) return;
     this.closed = true;
     await this.writeQueue.run(async () => {
-      // A checkpoint after a large write can outlast the statement timeout; it must not be cut off.
-      this.writer.setQueryTimeout(CHECKPOINT_TIMEOUT_MS);
-      await this.writer.query('CHECKPOINT');
+      let engineClosed = false;
+      const closeEngine = async () => {
+        if (engineClosed) return;
+        engineClosed = true;
+        // Connections first: the engine holds the file lock until every one of them is gone, and another
+        // process (the CLI, a restarted server) may want the folder right away.
+        await Promise.all([this.writer, ...this.readers].map((conn) => conn.close()));
+        await this.db.close();
+      };
+      try {
+        // A session that wrote nothing leaves a log replayed at open where it is, as safe as it was: reads
+        // and backups close fast, and the next session that writes checkpoints it. The engine shuts down
+        // while the snapshot still guards the checkpointed files.
+        if (this.checkpoints.committedAny) await this.checkpoints.run(closeEngine);
+      } finally {
+        await closeEngine();
+      }
     });
-    // Connections first: the engine holds the file lock until every one of them is gone, and another
-    // process (the CLI, a restarted server) may want the folder right away.
-    await Promise.all([this.writer, ...this.readers].map((conn) => conn.close()));
-    await this.db.close();
+    await this.lock.release();
+  }
+
+  private scheduleCheckpointIfDue(): void {
+    if (this.checkpoints.claimDue()) void this.writeQueue.run(() => this.checkpoints.run());
+  }
+
+  private async engineCheckpoint(): Promise<void> {
+    // A checkpoint after a large write can outlast the statement timeout; it must not be cut off.
+    this.writer.setQueryTimeout(CHECKPOINT_TIMEOUT_MS);
+    try {
+      await command(this.writer, 'CHECKPOINT');
+    } finally {
+      if (this.options.queryTimeoutMs && !this.closed) this.writer.setQueryTimeout(this.options.queryTimeoutMs);
+    }
+  }
+
+  private assertWritable(): void {
+    if (this.checkpoints.failure) throw new StoreError('UNAVAILABLE', `the embedded store cannot take writes: ${this.checkpoints.failure}`);
   }
 
   private assertOpen(): void {
@@ -150,14 +228,31 @@ export class EmbeddedStore implements GraphStore {
       if (readOnly && !statement.isReadOnly()) {
         throw new StoreError('QUERY_ERROR', `query ${query.name} writes and must run inside write()`, query.name);
       }
-      const result = await conn.execute(statement, query.params as Record<string, never>);
-      const last: QueryResult = Array.isArray(result) ? (result.at(-1) as QueryResult) : result;
-      const rows = await last.getAll();
-      return rows.map((row) => toPlain(row) as R);
+      const results = [await conn.execute(statement, query.params as Record<string, never>)].flat();
+      try {
+        const rows = await (results.at(-1) as QueryResult).getAll();
+        return rows.map((row) => toPlain(row) as R);
+      } finally {
+        closeAll(results);
+      }
     } catch (error) {
       throw mapEmbeddedError(error, query.name);
     }
   }
+}
+
+/**
+ * Query results are closed as soon as they are read: one left open keeps the engine's database, and
+ * with it the lock on its file, alive after close() until the garbage collector comes by, which
+ * kept the CLI and a restarted server out of a folder this process had closed.
+ */
+function closeAll(results: QueryResult[]): void {
+  for (const result of results) result.close();
+}
+
+/** A statement without parameters or rows (transaction control, CHECKPOINT, settings). */
+async function command(conn: LbugConnection, text: string): Promise<void> {
+  closeAll([await conn.query(text)].flat());
 }
 
 function messageOf(error: unknown): string {

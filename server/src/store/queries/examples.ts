@@ -41,6 +41,8 @@ import {
 import { analysisExamples } from './analysis-examples';
 import { userExamples } from './user-examples';
 import { riskExamples } from './risk-examples';
+import { bulkExamples } from './bulk-examples';
+import { dumpExamples } from './dump-examples';
 
 /**
  * One realistic invocation of every catalogue query, and one per shape of Cypher where a builder's
@@ -206,5 +208,7 @@ export function catalogueExamples(): Query[] {
     ...userExamples(),
     ...riskExamples(),
     ...analysisExamples(),
+    ...bulkExamples(),
+    ...dumpExamples(),
   ];
 }

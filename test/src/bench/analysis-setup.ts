@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { EmbeddedStore } from '@yulian/server';
+
+/**
+ * Setup for the analysis benchmark: sizes from the environment, and each size generated and
+ * bulk-loaded by a child process (load-synthetic.ts) into a temporary folder that this process then
+ * opens, as a server would open its database on start.
+ */
+
+export interface BenchSize {
+  firms: number;
+  orders: number;
+}
+
+/** `BENCH_SIZES=10000:100000,100000:1000000` (the default); `BENCH_SIZES=10000:100000` runs the small one alone. */
+export function benchSizes(env = process.env.BENCH_SIZES): BenchSize[] {
+  const spec = env?.trim() || '10000:100000,100000:1000000';
+  return spec.split(',').map((part) => {
+    const [firms, orders] = part.split(':').map((n) => Number(n.trim().replace(/_/g, '')));
+    if (!Number.isInteger(firms) || !Number.isInteger(orders) || !firms || orders === undefined || orders < 0) {
+      throw new Error(`BENCH_SIZES: cannot read "${part}"; write firms:orders, e.g. 10000:100000`);
+    }
+    return { firms, orders };
+  });
+}
+
+/** The year asked about: the middle of the generated three, whose orders are all settled. */
+export const BENCH_YEAR = 2024;
+export const SEED = 20250514;
+/** Address space the store may reserve: ample for a million orders, far below the engine's 8 TiB default. */
+export const DB_BYTES = 2 ** 37;
+/** 50k orders per transaction loaded a million orders in 187 s against 296 s with 10k. */
+export const LOAD_BATCH = 50_000;
+export const LOAD_RESULT_FILE = 'bench-load.json';
+
+export interface Targets {
+  /** The chain leaders with the most supply orders in the year, busiest first. */
+  busyLeaders: string[];
+  /** (leader, segment it needs) pairs of the busy leaders, for findSuppliers. */
+  supplierSearches: { nearFirmId: string; segmentCode: string }[];
+  westernDistricts: string[];
+  /** Suppliers (not leaders) with the most orders to chain leaders in the year: busy tier-1 suppliers. */
+  busyTier1Suppliers: string[];
+}
+
+export interface LoadResult {
+  generateMs: number;
+  loadMs: number;
+  /** Closing after the load checkpoints the write-ahead log into the database file. */
+  checkpointMs: number;
+  /** Peak RSS of the loading child: generator, dataset and loader. */
+  maxRssBytes: number;
+  counts: { firms: number; orders: number; capabilities: number; needs: number };
+  targets: Targets;
+}
+
+export interface LoadedStore extends LoadResult {
+  store: EmbeddedStore;
+  /** RSS of this process right after opening the store, before any query. */
+  openedRssBytes: number;
+  close(): Promise<void>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+
+async function runLoader(size: BenchSize, dir: string, log: (line: string) => void): Promise<void> {
+  const child = spawn(process.execPath, [tsxCli, path.join(here, 'load-synthetic.ts'), String(size.firms), String(size.orders), dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  createInterface({ input: child.stdout }).on('line', log);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`the loader exited with ${code}`);
+}
+
+/** Generates and loads one size in a child process, then opens the store here. */
+export async function loadSynthetic(size: BenchSize, log: (line: string) => void): Promise<LoadedStore> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'yulian-bench-'));
+  // Vitest runs no hooks in bench mode, so a failed run would leave a gigabyte behind without this.
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', removeDir);
+  await runLoader(size, dir, log);
+  const result = JSON.parse(readFileSync(path.join(dir, LOAD_RESULT_FILE), 'utf8')) as LoadResult;
+  const store = await EmbeddedStore.open({ dataDir: dir, maxDbSizeBytes: DB_BYTES });
+  return {
+    ...result,
+    store,
+    openedRssBytes: process.memoryUsage().rss,
+    async close() {
+      await store.close();
+      removeDir();
+      process.removeListener('exit', removeDir);
+    },
+  };
+}
