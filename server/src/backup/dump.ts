@@ -26,7 +26,7 @@ export interface DumpOptions {
   now?: Date;
 }
 
-export const DEFAULT_PAGE_SIZE = 5000;
+export const DEFAULT_PAGE_SIZE = 20_000;
 
 const labels = (): NodeLabel[] => nodeSpecs.map((n) => n.label as NodeLabel);
 const relTypes = (): RelType[] => relSpecs.map((r) => r.type as RelType);

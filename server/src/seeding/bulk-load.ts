@@ -23,12 +23,16 @@ export interface BulkProgress {
 }
 
 export interface BulkLoadOptions {
-  /** Records per transaction. 10k was as fast as 50k on the embedded store and holds less memory. */
+  /**
+   * Records per transaction. 10k keeps the loader near 1.4 GiB at a million orders; 50k loads a
+   * fresh million 1.6× faster (187 s against 296 s) but peaks near 2.7 GiB, since the engine holds
+   * a transaction's changes in memory until it commits.
+   */
   batchSize?: number;
   /**
    * merge (default): every record is created or updated by key and its edges redrawn, so loading
    * the same dataset again changes nothing. fresh: the store holds no firms or orders yet (checked)
-   * and everything is CREATEd, about twice as fast.
+   * and everything is CREATEd, 1.5× as fast (100k orders: 11 s against 17 s).
    */
   mode?: BulkMode;
   /** The records' updatedAt; fixed in tests so two loads compare equal. */

@@ -14,7 +14,7 @@ import { defineQuery } from './define';
  *   per value. Rows are addressed by their 0-based position in the batch.
  * - Every column ends with one extra typing value that no row index reaches. Row maps and lists
  *   are typed from their values: a column whose values are all null is typed STRING inside a map
- *   and crashes the binder at top level, and whole numbers (1) and fractions (0.8) inside row maps
+ *   and fails an engine assertion at top level, and whole numbers (1) and fractions (0.8) inside row maps
  *   are incompatible types, so a batch with `utilisation` 1 and 0.8 failed. A list of numbers
  *   with a trailing 0.5 is always DOUBLE; `['']` types a list of string lists (an all-empty
  *   `certifications` column then works too); `''`, `0` and `false` type the other columns.
