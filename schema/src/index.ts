@@ -3,3 +3,4 @@ export * from './ddl';
 export * from './enums';
 export * from './validators';
 export * from './geo';
+export * from './target-validators';

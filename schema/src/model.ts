@@ -116,6 +116,53 @@ export const nodes = {
       source: str,
     },
   },
+  /**
+   * An investment-promotion target (招商目标): a firm or project a district pursues for a segment.
+   * `stage` is the current stage; how it got there is in its TargetEvent nodes.
+   */
+  Target: {
+    label: 'Target',
+    key: 'id',
+    properties: {
+      id: str,
+      name: str,
+      stage: indexedStr,
+      agreementCny: dbl,
+      investmentCny: dbl,
+      fundsInPlaceCny: dbl,
+      expectedOutputCny: dbl,
+      /** The officer responsible (责任人). */
+      owner: str,
+      contact: str,
+      notes: str,
+      /** Why it was dropped; set only in stage DROPPED. */
+      dropReason: str,
+      createdAt: str,
+      updatedAt: str,
+      synthetic: bool,
+      source: str,
+    },
+  },
+  /**
+   * One entry of a target's history. Entries are nodes, not a list property on the target: each
+   * change CREATEs one, so two writers never overwrite each other's entries, both stores handle it
+   * without JSON in a property, and the monthly progress reads timestamps with plain Cypher.
+   */
+  TargetEvent: {
+    label: 'TargetEvent',
+    key: 'id',
+    properties: {
+      id: str,
+      stage: str,
+      /** The stage before; null for the entry that created the target. */
+      fromStage: str,
+      at: indexedStr,
+      /** Username of who made the change (or "seed"). */
+      by: str,
+      note: str,
+      reason: str,
+    },
+  },
   /** A person who signs in. Roles and scope are properties: the embedded engine has one label per node. */
   User: {
     label: 'User',
@@ -202,6 +249,15 @@ export const relationships = {
     properties: { kinds: strList, since: str, source: str, synthetic: bool },
   },
   GOAL_OF: { type: 'GOAL_OF', from: 'Goal', to: 'District', properties: {} },
+  /** The district pursuing the target: its investment team, bureau and admins manage it. */
+  TARGET_IN: { type: 'TARGET_IN', from: 'Target', to: 'District', properties: {} },
+  /** The segment (gap) the target would close or extend. */
+  TARGET_FOR: { type: 'TARGET_FOR', from: 'Target', to: 'Segment', properties: {} },
+  /** The firm pursued, when it is a known firm (often outside the region). */
+  TARGET_FIRM: { type: 'TARGET_FIRM', from: 'Target', to: 'Firm', properties: {} },
+  /** The chain leader whose gap the target came from, when it came from one. */
+  TARGET_LEADER: { type: 'TARGET_LEADER', from: 'Target', to: 'Firm', properties: {} },
+  EVENT_OF: { type: 'EVENT_OF', from: 'TargetEvent', to: 'Target', properties: {} },
 } as const satisfies Record<string, RelSpec>;
 
 export type NodeLabel = keyof typeof nodes;

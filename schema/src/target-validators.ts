@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { TARGET_STAGES } from './enums';
+import { codeSchema, idSchema, yearSchema } from './validators';
+
+/**
+ * Input validators of the investment-promotion targets, shared by the API and the web forms.
+ * Stage rules (which move is allowed) are not here: they depend on the target's current stage and
+ * live with the server's investment code.
+ */
+
+/** An investment project of 10^12 CNY would be a national project, not a district's target: a unit slip. */
+const MAX_TARGET_CNY = 1e12;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
+const FORBIDDEN_IN_NAME = /["`{}[\];<>\\\u0000-\u001f\u007f]/;
+
+const text = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` });
+const amount = z
+  .number()
+  .finite()
+  .min(0, { message: 'must not be negative' })
+  .max(MAX_TARGET_CNY, { message: 'is larger than any plausible project' });
+const positiveAmount = amount.refine((v) => v > 0, { message: 'must be more than 0' });
+
+export const targetNameSchema = text(200)
+  .min(1, { message: 'must not be empty' })
+  .refine((v) => !FORBIDDEN_IN_NAME.test(v), {
+    message: 'must not contain quotes, braces, brackets, semicolons, angle brackets, backslashes or control characters',
+  });
+
+export const targetInputSchema = z
+  .object({
+    /** Absent: a new target. */
+    id: idSchema.optional().nullable(),
+    name: targetNameSchema,
+    districtCode: codeSchema,
+    segmentCode: codeSchema,
+    firmId: idSchema.optional().nullable(),
+    leaderId: idSchema.optional().nullable(),
+    agreementCny: positiveAmount.optional().nullable(),
+    investmentCny: amount.optional().nullable(),
+    fundsInPlaceCny: amount.optional().nullable(),
+    expectedOutputCny: amount.optional().nullable(),
+    owner: text(100).optional().nullable(),
+    contact: text(200).optional().nullable(),
+    notes: text(2000).optional().nullable(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.fundsInPlaceCny != null && t.investmentCny != null && t.fundsInPlaceCny > t.investmentCny) {
+      ctx.addIssue({ code: 'custom', path: ['fundsInPlaceCny'], message: 'must not exceed investmentCny' });
+    }
+  });
+export type TargetInput = z.infer<typeof targetInputSchema>;
+
+export const targetMoveSchema = z.object({
+  id: idSchema,
+  stage: z.enum(TARGET_STAGES),
+  note: text(2000).optional().nullable(),
+  reason: text(2000).optional().nullable(),
+  /** The agreement amount, when the move is the signing and the target has none yet. */
+  agreementCny: positiveAmount.optional().nullable(),
+});
+export type TargetMove = z.infer<typeof targetMoveSchema>;
+
+export const targetFromGapSchema = z.object({
+  leaderId: idSchema,
+  segmentCode: codeSchema,
+  year: yearSchema,
+  name: targetNameSchema.optional().nullable(),
+  firmId: idSchema.optional().nullable(),
+  owner: text(100).optional().nullable(),
+  note: text(2000).optional().nullable(),
+});
+export type TargetFromGap = z.infer<typeof targetFromGapSchema>;
+
+export const goalInputSchema = z.object({
+  districtCode: codeSchema,
+  year: yearSchema,
+  projects: z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' }).max(100_000, { message: 'must be at most 100000' }),
+  agreementCny: amount,
+  outputCny: z.number().finite().min(0, { message: 'must not be negative' }).max(1e13, { message: 'is larger than any plausible goal' }).optional().nullable(),
+});
+export type GoalInput = z.infer<typeof goalInputSchema>;
