@@ -157,8 +157,8 @@ export const nodes = {
       /** The stage before; null for the entry that created the target. */
       fromStage: str,
       at: indexedStr,
-      /** Username of who made the change (or "seed"). */
-      by: str,
+      /** Username of who made the change ("seed" for the seed data). Not `by`: BY is a Cypher keyword. */
+      actor: str,
       note: str,
       reason: str,
     },

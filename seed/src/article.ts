@@ -10,6 +10,7 @@ import type {
   SegmentSeed,
   SupportSeed,
 } from './types';
+import { hechuanTargets } from './targets';
 
 /**
  * The real seed dataset: the western-Chongqing auto-parts cluster as reported by Chongqing Daily
@@ -733,4 +734,5 @@ export const articleDataset: SeedDataset = {
   orders,
   supports,
   goals,
+  targets: hechuanTargets(SRC.hechuanGoals),
 };

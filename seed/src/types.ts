@@ -1,4 +1,4 @@
-import type { DistrictLevel, OrderKind, OrderStatus, SupportKind } from '@yulian/schema';
+import type { DistrictLevel, OrderKind, OrderStatus, SupportKind, TargetStage } from '@yulian/schema';
 
 /**
  * The shape of a dataset the loader writes into a store. Every record that states a fact from the
@@ -106,6 +106,35 @@ export interface GoalSeed {
   source: string;
 }
 
+/** One step of a target's history; the last one is its current stage. */
+export interface TargetStepSeed {
+  stage: TargetStage;
+  /** ISO timestamp. */
+  at: string;
+  note: string | null;
+  /** Why it was dropped (DROPPED only). */
+  reason?: string;
+}
+
+export interface TargetSeed {
+  id: string;
+  name: string;
+  districtCode: string;
+  segmentCode: string;
+  firmId: string | null;
+  leaderId: string | null;
+  agreementCny: number | null;
+  investmentCny: number | null;
+  fundsInPlaceCny: number | null;
+  expectedOutputCny: number | null;
+  owner: string | null;
+  contact: string | null;
+  notes: string | null;
+  history: TargetStepSeed[];
+  synthetic: boolean;
+  source: string;
+}
+
 export interface SeedDataset {
   districts: DistrictSeed[];
   segments: SegmentSeed[];
@@ -116,4 +145,6 @@ export interface SeedDataset {
   orders: OrderSeed[];
   supports: SupportSeed[];
   goals: GoalSeed[];
+  /** Investment-promotion targets; loaded only where absent, so a re-seed never undoes a team's moves. */
+  targets: TargetSeed[];
 }

@@ -49,5 +49,6 @@ export function generateDataset({ firms, orders, seed, years = [2023, 2024, 2025
     orders: tradeOrders,
     supports,
     goals: [],
+    targets: [],
   };
 }

@@ -1,4 +1,5 @@
 import type { SeedDataset } from '@yulian/seed';
+import { loadTargets } from './load-targets';
 import type { GraphStore, Query, Transaction } from '../store/port';
 import { countNodes, linkSegmentFeeds, linkSegmentParents, upsertDistricts, upsertGoal, upsertSegments } from '../store/queries';
 import {
@@ -14,7 +15,7 @@ import {
 } from '../store/queries/bulk';
 import type { LoadSummary } from './load-dataset';
 
-export type BulkPhase = 'reference' | 'firms' | 'capabilities' | 'needs' | 'orders' | 'supports' | 'goals';
+export type BulkPhase = 'reference' | 'firms' | 'capabilities' | 'needs' | 'orders' | 'supports' | 'goals' | 'targets';
 
 export interface BulkProgress {
   phase: BulkPhase;
@@ -104,6 +105,9 @@ export async function bulkLoadDataset(store: GraphStore, data: SeedDataset, opti
   await inBatches(store, 'goals', data.goals, batchSize, report, async (tx, batch) => {
     for (const g of batch) await tx.run(upsertGoal({ ...g }));
   });
+
+  // Target lists are a district's tens of records: the seed loader's per-record writes suffice.
+  await inBatches(store, 'targets', data.targets, batchSize, report, (tx, batch) => loadTargets(tx, batch));
 
   return { districts: data.districts.length, segments: data.segments.length, firms: data.firms.length, orders: data.orders.length };
 }

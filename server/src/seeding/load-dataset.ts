@@ -13,6 +13,7 @@ import {
   upsertSegments,
   upsertSupport,
 } from '../store/queries';
+import { loadTargets } from './load-targets';
 
 export interface LoadSummary {
   districts: number;
@@ -71,6 +72,7 @@ export async function loadDataset(store: GraphStore, data: SeedDataset, now = ne
       await tx.run(upsertSupport({ fromId: s.fromFirmId, toId: s.toFirmId, kinds: s.kinds, since: s.since, synthetic: s.synthetic, source: s.source }));
     }
     for (const g of data.goals) await tx.run(upsertGoal({ ...g }));
+    await loadTargets(tx, data.targets);
   });
   return {
     districts: data.districts.length,
