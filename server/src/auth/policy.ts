@@ -45,3 +45,20 @@ export function recordsOrder(viewer: Viewer | null, order: { supplierId: string;
 export function readsAudit(viewer: Viewer | null): boolean {
   return readsEverything(viewer);
 }
+
+/**
+ * A district's target list and goals are its own business: its investment team and its bureau see
+ * and change them, admins do everywhere, and nobody else sees them at all.
+ */
+export function managesTargetsOf(viewer: Viewer | null, districtCode: string): boolean {
+  if (!viewer) return false;
+  if (viewer.role === 'ADMIN') return true;
+  return (viewer.role === 'INVESTMENT' || viewer.role === 'BUREAU') && viewer.districtCode === districtCode;
+}
+
+/** The districts whose targets a viewer sees: null for all (admins), else a list, empty for most. */
+export function targetDistrictsOf(viewer: Viewer | null): string[] | null {
+  if (viewer?.role === 'ADMIN') return null;
+  if ((viewer?.role === 'INVESTMENT' || viewer?.role === 'BUREAU') && viewer.districtCode) return [viewer.districtCode];
+  return [];
+}

@@ -73,7 +73,7 @@ const OutsideSupplierRef = builder
     }),
   });
 
-const ChainGapRef = builder.objectRef<GapParent>('ChainGap').implement({
+export const ChainGapRef = builder.objectRef<GapParent>('ChainGap').implement({
   description: 'A segment a chain leader buys mostly (or wholly) from outside the region, or needs and buys from nobody.',
   fields: (t) => ({
     leader: t.field({ type: FirmRef, resolve: (g, _args, ctx) => requireFirm(ctx, g.leaderId) }),

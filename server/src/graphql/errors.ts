@@ -12,15 +12,18 @@ export function notFound(what: string, id: string): GraphQLError {
   return new GraphQLError(`${what} ${JSON.stringify(id)} does not exist`, { extensions: { code: 'NOT_FOUND' } });
 }
 
-/** Validates `value` with a shared zod schema; every problem is named by its field path under `root`. */
+/**
+ * Validates `value` with a shared zod schema; every problem is named by its field path under `root`.
+ * An empty `root` names a field argument itself (a mutation's several arguments validated together).
+ */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, root: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({
-    field: [root, ...issue.path.map(String)].join('.'),
+    field: [...(root ? [root] : []), ...issue.path.map(String)].join('.') || 'input',
     message: issue.message,
   }));
-  const first = issues[0] ?? { field: root, message: 'is invalid' };
+  const first = issues[0] ?? { field: root || 'input', message: 'is invalid' };
   return throwError(
     new GraphQLError(issues.map((i) => `${i.field}: ${i.message}`).join('; '), {
       extensions: { code: 'BAD_USER_INPUT', field: first.field, issues },

@@ -11,6 +11,9 @@ import './analysis';
 import './audit';
 import './auth';
 import './risk';
+import './target';
+import './target-mutations';
+import './investment';
 
 let schema: GraphQLSchema | undefined;
 
