@@ -11,6 +11,7 @@ import { buildSchema } from '../graphql';
 import type { GraphStore } from '../store/port';
 import { finalErrorHandler, graphqlBodyErrors, graphqlBodyLimit, graphqlRateLimit, securityHeaders } from './guards';
 import { hardenedYogaOptions } from './hardening';
+import { targetsExport } from './targets-export';
 import { defaultSecurity, type SecurityOptions } from './limits';
 
 export interface AppOptions {
@@ -59,6 +60,8 @@ export function createApp({
     const answers = await store.ping();
     res.status(answers ? 200 : 503).json({ status: answers ? 'ok' : 'unavailable', store: store.kind, answers });
   });
+
+  app.get('/api/targets/export', targetsExport(store));
 
   app.use(
     yoga.graphqlEndpoint,
