@@ -58,6 +58,16 @@ async function freshOrderId(): Promise<string> {
   return data.recordOrder.id;
 }
 
+/** A Hechuan target at LEAD of its own for each row to move. */
+async function freshTargetId(): Promise<string> {
+  const data = await gqlDataAs<{ upsertTarget: { id: string } }>(
+    server.url,
+    adminToken,
+    'mutation { upsertTarget(input: {name: "矩阵测试目标", districtCode: "500117", segmentCode: "BEARING"}) { id } }',
+  );
+  return data.upsertTarget.id;
+}
+
 /** A user of its own for each row to act on, so no role's own session is touched. */
 async function freshUserId(): Promise<string> {
   const { createUser } = await gqlDataAs<{ createUser: { id: string } }>(
@@ -80,6 +90,7 @@ interface Case {
 }
 
 const everyone = roleNames;
+const hechuanTargetTeam: RoleName[] = ['admin', 'hechuanBureau', 'hechuanInvestment'];
 const bishanEditors: RoleName[] = ['admin', 'bishanBureau', 'aofang'];
 const orderParties: RoleName[] = ['admin', 'aofang', 'anrui'];
 
@@ -196,6 +207,54 @@ const cases: Case[] = [
     operation: async () => ({ query: '{ disruption(firmId: "yian", year: 2024) { tier buyer { id } } }' }),
     allowed: ['admin', 'hechuanBureau', 'bishanBureau', 'hechuanInvestment'],
     anonymous: 'FORBIDDEN',
+  },
+  // A district's targets and goals: its investment team and bureau, and admins; nobody else.
+  {
+    field: 'targets',
+    operation: async () => ({ query: '{ targets(districtCode: "500117") { id stage history { stage } } }' }),
+    allowed: hechuanTargetTeam,
+    anonymous: 'FORBIDDEN',
+  },
+  {
+    field: 'target',
+    operation: async () => ({ query: '{ target(id: "tgt-hc-bearing-signed") { id stage } }' }),
+    allowed: hechuanTargetTeam,
+    anonymous: 'FORBIDDEN',
+  },
+  {
+    field: 'targetSuggestions',
+    operation: async () => ({ query: '{ targetSuggestions(districtCode: "500117", year: 2025) { firm { id } amountCny } }' }),
+    allowed: hechuanTargetTeam,
+    anonymous: 'FORBIDDEN',
+  },
+  {
+    field: 'investmentProgress',
+    operation: async () => ({ query: '{ investmentProgress(districtCode: "500117", year: 2025) { signedProjects startRate } }' }),
+    allowed: hechuanTargetTeam,
+    anonymous: 'FORBIDDEN',
+  },
+  {
+    field: 'upsertTarget',
+    operation: async () => ({
+      query: 'mutation U($input: TargetInput!) { upsertTarget(input: $input) { id } }',
+      variables: { input: { name: '矩阵测试目标', districtCode: '500117', segmentCode: 'BEARING' } },
+    }),
+    allowed: hechuanTargetTeam,
+  },
+  {
+    field: 'moveTarget',
+    operation: async () => ({ query: 'mutation M($id: ID!) { moveTarget(id: $id, stage: CONTACTED) { stage } }', variables: { id: await freshTargetId() } }),
+    allowed: hechuanTargetTeam,
+  },
+  {
+    field: 'targetFromGap',
+    operation: async () => ({ query: 'mutation { targetFromGap(input: {leaderId: "anrui", segmentCode: "INJECTION_MOULDING", year: 2025}) { id } }' }),
+    allowed: hechuanTargetTeam,
+  },
+  {
+    field: 'setGoal',
+    operation: async () => ({ query: 'mutation { setGoal(districtCode: "500117", year: 2025, projects: 30, agreementCny: 11000000000) { id } }' }),
+    allowed: hechuanTargetTeam,
   },
   // Signing in and out is for everyone; a wrong password is refused the same way for all.
   {
