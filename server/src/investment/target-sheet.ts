@@ -51,7 +51,7 @@ export function buildTargetWorkbook(heading: SheetHeading, rows: readonly SheetR
 
   sheet.mergeCells(2, 1, 2, width);
   const stamp = heading.generatedAt.toISOString().slice(0, 10);
-  sheet.getCell(2, 1).value = `区县：${heading.districtName}（${heading.districtCode}）　年度：${heading.year}　填报日期：${stamp}　金额单位：万元`;
+  sheet.getCell(2, 1).value = `区县：${heading.districtName}（${heading.districtCode}）\u3000年度：${heading.year}\u3000填报日期：${stamp}\u3000金额单位：万元`;
 
   const header = sheet.getRow(HEADER_ROW);
   header.values = [...SHEET_COLUMNS];

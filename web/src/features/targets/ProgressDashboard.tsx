@@ -6,6 +6,13 @@ import { useTargetsText } from './useTargetsText';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
+/** Months of the year that have begun in China: a running total is not drawn into the future. */
+function monthsBegun(year: number): number {
+  const now = new Date(Date.now() + 8 * 3600_000);
+  const current = now.getUTCFullYear();
+  return year < current ? 12 : year > current ? 0 : now.getUTCMonth() + 1;
+}
+
 /** The year against the goal: headline figures, a monthly chart and the gaps nobody is working on. */
 export function ProgressDashboard({ progress }: { progress: InvestmentProgress }) {
   const { t, money, pick } = useTargetsText();
@@ -14,8 +21,8 @@ export function ProgressDashboard({ progress }: { progress: InvestmentProgress }
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('progress.signedPerMonth'), t('progress.cumulativeAgreement')] },
-      grid: { left: 48, right: 56, top: 40, bottom: 32 },
+      legend: { top: 0, data: [t('progress.signedPerMonth'), t('progress.cumulativeAgreement')] },
+      grid: { left: 48, right: 56, top: 48, bottom: 32 },
       xAxis: { type: 'category', data: progress.byMonth.map((m) => t('progress.month', { month: m.month })) },
       yAxis: [
         { type: 'value', minInterval: 1 },
@@ -27,12 +34,11 @@ export function ProgressDashboard({ progress }: { progress: InvestmentProgress }
           name: t('progress.cumulativeAgreement'),
           type: 'line',
           yAxisIndex: 1,
-          smooth: true,
-          data: progress.byMonth.map((m) => Math.round(m.cumulativeAgreementCny / 1e6) / 100),
+          data: progress.byMonth.map((m) => (m.month <= monthsBegun(progress.year) ? Math.round(m.cumulativeAgreementCny / 1e6) / 100 : null)),
         },
       ],
     }),
-    [progress.byMonth, t],
+    [progress.byMonth, progress.year, t],
   );
   const chartRef = useEChart<HTMLDivElement>(option);
 

@@ -4,10 +4,17 @@ import { useQueryEpoch } from '../../api/epoch';
 
 export type Loaded<T> = { status: 'loading'; data?: T } | { status: 'error'; error: Error; data?: T } | { status: 'success'; data: T };
 
+interface Answer<T> {
+  key: string;
+  data?: T;
+  error?: Error;
+}
+
 /**
  * A query that runs again when its variables, the sign-in epoch or `revision` change: after a move
  * the board, the table and the dashboard all bump one revision and show the server's new figures,
- * never figures computed in the browser. The last answer stays on screen while the next loads.
+ * never figures computed in the browser. The last answer of the same sign-in stays on screen while
+ * the next loads. `variables` null means "not yet": nothing is asked.
  */
 export function useReloadableQuery<TData, TVars extends Variables>(
   query: TypedQuery<TData, TVars>,
@@ -15,22 +22,31 @@ export function useReloadableQuery<TData, TVars extends Variables>(
   revision: number,
 ): Loaded<TData> {
   const epoch = useQueryEpoch();
-  const key = variables === null ? null : JSON.stringify(variables);
-  const [state, setState] = useState<Loaded<TData>>({ status: 'loading' });
+  const variablesKey = variables === null ? null : JSON.stringify(variables);
+  const key = variablesKey === null ? null : `${epoch}:${revision}:${variablesKey}`;
+  const [answer, setAnswer] = useState<Answer<TData> | null>(null);
+  const [last, setLast] = useState<{ epoch: number; data: TData } | null>(null);
 
   useEffect(() => {
-    if (key === null) return;
+    if (key === null || variablesKey === null) return;
     const controller = new AbortController();
-    setState((s) => ({ status: 'loading', ...(s.data === undefined ? {} : { data: s.data }) }));
-    graphql(query, JSON.parse(key) as TVars, { signal: controller.signal }).then(
-      (data) => setState({ status: 'success', data }),
+    graphql(query, JSON.parse(variablesKey) as TVars, { signal: controller.signal }).then(
+      (data) => {
+        setAnswer({ key, data });
+        setLast({ epoch, data });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setState((s) => ({ status: 'error', error: error instanceof Error ? error : new Error(String(error)), ...(s.data === undefined ? {} : { data: s.data }) }));
+        setAnswer({ key, error: error instanceof Error ? error : new Error(String(error)) });
       },
     );
     return () => controller.abort();
-  }, [query, key, revision, epoch]);
+  }, [query, key, variablesKey, epoch]);
 
-  return state;
+  const previous = last?.epoch === epoch ? last.data : undefined;
+  if (answer && answer.key === key) {
+    if (answer.error) return previous === undefined ? { status: 'error', error: answer.error } : { status: 'error', error: answer.error, data: previous };
+    if (answer.data !== undefined) return { status: 'success', data: answer.data };
+  }
+  return previous === undefined ? { status: 'loading' } : { status: 'loading', data: previous };
 }
