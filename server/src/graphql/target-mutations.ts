@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { targetFromGapSchema, targetInputSchema, targetMoveSchema, type TargetStage } from '@yulian/schema';
 import { recordAudit } from '../audit/record';
+import { targetDistrictsOf } from '../auth/policy';
 import { analyzeGaps } from '../analysis/supply-service';
 import { targetsWithHistory, type TargetWithHistory } from '../investment/service';
 import { checkMove, isSignedOrLater } from '../investment/stages';
@@ -8,7 +9,7 @@ import type { Transaction } from '../store/port';
 import { appendTargetEvent, createTarget, findTargets, moveTargetStage, setTargetFirm, updateTarget, type TargetFields } from '../store/queries';
 import { builder } from './builder';
 import type { GraphContext } from './context';
-import { badInput, notFound, parseInput } from './errors';
+import { badInput, forbidden, notFound, parseInput } from './errors';
 import { forgetVisibleTargets, requireManages } from './target-access';
 import { TargetRef, TargetStageEnum } from './target-refs';
 
@@ -107,6 +108,7 @@ builder.mutationFields((t) => ({
       requireManages(ctx, input.districtCode, 'change the targets');
       const existing = input.id ? (await targetsWithHistory(ctx.store, { ids: [input.id] }))[0] : undefined;
       if (input.id && !existing) throw notFound('target', input.id);
+      if (existing) requireManages(ctx, existing.districtCode, 'change the targets');
       if (existing && existing.districtCode !== input.districtCode) {
         throw badInput('input.districtCode', `cannot change: the target belongs to district ${existing.districtCode}; create a new target in the other district`);
       }
@@ -163,6 +165,8 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const move = parseInput(targetMoveSchema, { ...args, id: String(args.id) }, '');
+      // Those who manage no district learn nothing, not even whether the id exists.
+      if (targetDistrictsOf(ctx.viewer)?.length === 0) throw forbidden('change targets');
       const [target] = await targetsWithHistory(ctx.store, { ids: [move.id] });
       if (!target) throw notFound('target', move.id);
       requireManages(ctx, target.districtCode, 'change the targets');

@@ -96,7 +96,7 @@ builder.queryFields((t) => ({
         requireManages(ctx, code, 'see the targets');
         districts = [code];
       } else if (districts !== null && districts.length === 0) {
-        requireManages(ctx, ctx.viewer?.districtCode ?? '(none)', 'see the targets');
+        throw forbidden('see targets: only a district’s investment team and bureau, and admins, may');
       }
       return targetsWithHistory(ctx.store, {
         districtCodes: districts,

@@ -61,7 +61,8 @@ export function createApp({
     res.status(answers ? 200 : 503).json({ status: answers ? 'ok' : 'unavailable', store: store.kind, answers });
   });
 
-  app.get('/api/targets/export', targetsExport(store));
+  // Building a workbook costs more than most queries: the same per-address limit as /graphql.
+  app.get('/api/targets/export', graphqlRateLimit(security), targetsExport(store));
 
   app.use(
     yoga.graphqlEndpoint,
