@@ -84,6 +84,13 @@ describe('targets board', () => {
     await page.getByTestId('progress-chart').locator('canvas').first().waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'targets-progress-2025.png'), fullPage: true });
 
+    // Leads from the gaps: every outside supplier of a 2025 gap is already on Hechuan's list.
+    await page.getByRole('tab', { name: /补链线索/ }).click();
+    const suggestions = page.getByTestId('targets-suggestions');
+    await expect.poll(() => suggestions.locator('tbody tr').count()).toBe(3);
+    expect(await suggestions.textContent()).toContain('已在名录');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'targets-suggestions.png'), fullPage: true });
+
     // This year's figures: the moves below are stamped now.
     await page.getByTestId('targets-year').click();
     await page.locator(`.ant-select-item-option[title="${YEAR}"]`).click();
@@ -122,6 +129,8 @@ describe('targets board', () => {
     await expect.poll(() => history.textContent()).toContain('签约 → 开工');
     expect(await history.textContent()).toContain('洽谈 → 签约');
     expect(await history.textContent()).toContain('签约仪式（测试）');
+    // Let the drawer finish sliding in, for a screenshot that shows it whole.
+    await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(ARTIFACTS, 'targets-drawer.png') });
     await page.keyboard.press('Escape');
 

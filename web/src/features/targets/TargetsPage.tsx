@@ -3,6 +3,7 @@ import { Alert, Button, Select, Space, Spin, Tabs, Typography } from 'antd';
 import { useAuth } from '../../auth/context';
 import { ProgressDashboard } from './ProgressDashboard';
 import { StageBoard } from './StageBoard';
+import { SuggestionsPanel } from './SuggestionsPanel';
 import { TargetDrawer } from './TargetDrawer';
 import { TargetTable } from './TargetTable';
 import { DISTRICTS_QUERY, PROGRESS_QUERY, TARGETS_QUERY } from './operations';
@@ -89,6 +90,9 @@ export function TargetsPage() {
             label: <span data-testid="tab-progress">{t('tab.progress')}</span>,
             children: progress.data?.investmentProgress ? <ProgressDashboard progress={progress.data.investmentProgress} /> : <Spin />,
           },
+          ...(districtCode
+            ? [{ key: 'suggestions', label: t('tab.suggestions'), children: <SuggestionsPanel districtCode={districtCode} year={year} revision={revision} onAdded={() => setRevision((r) => r + 1)} /> }]
+            : []),
         ]}
       />
       <TargetDrawer target={open} onClose={() => setOpenId(null)} />

@@ -102,3 +102,28 @@ export interface DistrictChoice {
 export const DISTRICTS_QUERY = gql<{ districts: DistrictChoice[] }>(/* GraphQL */ `
   query TargetDistricts { districts(inRegion: true) { code nameZh nameEn goals { year } } }
 `);
+
+export interface TargetSuggestion {
+  firm: { id: string; nameZh: string; nameEn: string; district: { nameZh: string; nameEn: string } };
+  segment: { code: string; nameZh: string; nameEn: string };
+  amountCny: number;
+  distanceKm: number;
+  leaders: { id: string; shortNameZh: string | null; shortNameEn: string | null }[];
+  targets: { id: string; stage: TargetStage }[];
+}
+
+export const SUGGESTIONS_QUERY = gql<{ targetSuggestions: TargetSuggestion[] | null }, { districtCode: string; year: number }>(/* GraphQL */ `
+  query TargetSuggestions($districtCode: String!, $year: Int!) {
+    targetSuggestions(districtCode: $districtCode, year: $year) {
+      firm { id nameZh nameEn district { nameZh nameEn } } segment { code nameZh nameEn } amountCny distanceKm
+      leaders { id shortNameZh shortNameEn } targets { id stage }
+    }
+  }
+`);
+
+export const TARGET_FROM_GAP = gql<
+  { targetFromGap: { id: string } },
+  { input: { leaderId: string; segmentCode: string; year: number; firmId: string } }
+>(/* GraphQL */ `
+  mutation TargetFromGap($input: TargetFromGapInput!) { targetFromGap(input: $input) { id } }
+`);

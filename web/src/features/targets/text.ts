@@ -76,6 +76,16 @@ const zh = {
   'progress.unworkedGaps': '尚无招商目标的缺口环节',
   'progress.noUnworkedGaps': '所有缺口环节都已有招商目标。',
   'progress.definitions': '开工率 = 已开工或投产的签约项目 ÷ 当年签约项目；资金到位率 = 到位资金 ÷ 投资额（有投资额的签约项目）。',
+  'tab.suggestions': '补链线索',
+  'suggest.hint': '区外企业已在为本区链主供应缺口环节的产品，是最现成的招商对象（按供货金额排序）。',
+  'suggest.firm': '区外供应商',
+  'suggest.amount': '链主年采购额',
+  'suggest.leaders': '供货链主',
+  'suggest.distance': '距离',
+  'suggest.add': '加入名录',
+  'suggest.already': '已在名录（{stage}）',
+  'suggest.added': '已加入名录：{name}',
+  'suggest.none': '{year}年没有区外供货的缺口环节。',
   empty: '暂无',
 } as const;
 
@@ -152,6 +162,16 @@ const en: Record<TextKey, string> = {
   'progress.unworkedGaps': 'Gap segments nobody is pursuing',
   'progress.noUnworkedGaps': 'Every gap segment has a target.',
   'progress.definitions': 'Start rate = signed projects started or producing ÷ the year’s signed projects; fund rate = funds in place ÷ investment (signed projects with an investment amount).',
+  'tab.suggestions': 'Leads from gaps',
+  'suggest.hint': 'Firms outside the region already supplying this district’s chain leaders in gap segments: the readiest leads, largest supply first.',
+  'suggest.firm': 'Outside supplier',
+  'suggest.amount': 'Bought by leaders a year',
+  'suggest.leaders': 'Leaders supplied',
+  'suggest.distance': 'Distance',
+  'suggest.add': 'Add to list',
+  'suggest.already': 'On the list ({stage})',
+  'suggest.added': 'Added to the list: {name}',
+  'suggest.none': 'No gap segment was bought outside the region in {year}.',
   empty: 'None',
 };
 
