@@ -81,6 +81,8 @@ async function catalogueView(store: GraphStore): Promise<unknown[]> {
     await store.read(queries.listUsers(0, 1000)),
     await store.read(queries.userByUsername('backup-admin')),
     await store.read(queries.auditEvents(null, 0, 1000)),
+    await store.read(queries.findTargets({})),
+    await store.read(queries.targetEvents((await store.read(queries.findTargets({}))).map((t) => t.id))),
   ].map((rows) => JSON.parse(JSON.stringify(rows)) as unknown);
 }
 
