@@ -123,6 +123,21 @@ describe('targets board', () => {
     await cardIn(page, 'DROPPED', 'tgt-hc-bearing-lead').waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'targets-board.png'), fullPage: true });
 
+    // A new target from the form: a refusal is shown on the field it names, then it lands at LEAD.
+    await page.getByTestId('targets-new').click();
+    const form = page.getByTestId('target-form');
+    await form.getByLabel('企业名称').fill('示例新能源热管理有限公司（测试）');
+    await form.getByLabel('产业链环节').click();
+    await page.keyboard.type('轴承');
+    await page.keyboard.press('Enter');
+    await form.getByLabel('投资额（万元）').fill('100');
+    await form.getByLabel('到位资金（万元）').fill('200');
+    await page.getByTestId('form-save').click();
+    await expect.poll(() => form.textContent()).toContain('must not exceed investmentCny');
+    await form.getByLabel('到位资金（万元）').fill('50');
+    await page.getByTestId('form-save').click();
+    await page.getByTestId('column-LEAD').getByText('示例新能源热管理有限公司（测试）').waitFor();
+
     // The target's drawer shows the moves in its history.
     await card(page, 'tgt-hc-led-negotiating').click();
     const history = page.getByTestId('drawer-history');

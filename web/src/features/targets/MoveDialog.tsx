@@ -44,6 +44,7 @@ export function MoveDialog({
       cancelText={t('move.cancel')}
       onOk={confirm}
       onCancel={onCancel}
+      // data-* attributes are valid on the button but not in ButtonProps' type.
       okButtonProps={{ 'data-testid': 'move-confirm' } as Record<string, string>}
       destroyOnHidden
     >

@@ -1,13 +1,21 @@
-import { Descriptions, Drawer, Tag, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Tag, Timeline, Typography } from 'antd';
 import type { Target } from './operations';
 import { useTargetsText } from './useTargetsText';
 
 /** One target: its figures and its history, newest first. */
-export function TargetDrawer({ target, onClose }: { target: Target | null; onClose: () => void }) {
+export function TargetDrawer({ target, onClose, onEdit }: { target: Target | null; onClose: () => void; onEdit: (t: Target) => void }) {
   const { t, stage, money, pick, lang } = useTargetsText();
   const when = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' });
   return (
-    <Drawer open={target !== null} onClose={onClose} size={560} title={target?.name} data-testid="target-drawer" destroyOnHidden>
+    <Drawer
+      open={target !== null}
+      onClose={onClose}
+      size={560}
+      title={target?.name}
+      data-testid="target-drawer"
+      destroyOnHidden
+      extra={target && target.stage !== 'DROPPED' ? <Button onClick={() => onEdit(target)} data-testid="drawer-edit">{t('form.edit')}</Button> : null}
+    >
       {target && (
         <>
           <Descriptions column={1} size="small" bordered>

@@ -5,6 +5,7 @@ import { ProgressDashboard } from './ProgressDashboard';
 import { StageBoard } from './StageBoard';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { TargetDrawer } from './TargetDrawer';
+import { TargetForm } from './TargetForm';
 import { TargetTable } from './TargetTable';
 import { DISTRICTS_QUERY, PROGRESS_QUERY, TARGETS_QUERY } from './operations';
 import { useReloadableQuery } from './useReloadableQuery';
@@ -25,6 +26,8 @@ export function TargetsPage() {
   const [chosenYear, setChosenYear] = useState<number | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
+  /** The form's subject: 'new', a target's id, or closed. */
+  const [editing, setEditing] = useState<string | null>(null);
 
   const allowed = user !== null && (user.role === 'ADMIN' || ((user.role === 'INVESTMENT' || user.role === 'BUREAU') && user.districtCode !== null));
   const districts = useReloadableQuery(DISTRICTS_QUERY, allowed ? {} : null, 0);
@@ -73,6 +76,11 @@ export function TargetsPage() {
             options={years.map((y) => ({ value: y, label: String(y) }))}
           />
           {districtCode && (
+            <Button type="primary" onClick={() => setEditing('new')} data-testid="targets-new">
+              {t('form.new')}
+            </Button>
+          )}
+          {districtCode && (
             <Button href={`/api/targets/export?districtCode=${encodeURIComponent(districtCode)}&year=${year}`} data-testid="targets-export">
               {t('page.export')}
             </Button>
@@ -95,7 +103,18 @@ export function TargetsPage() {
             : []),
         ]}
       />
-      <TargetDrawer target={open} onClose={() => setOpenId(null)} />
+      <TargetDrawer target={open} onClose={() => setOpenId(null)} onEdit={(x) => setEditing(x.id)} />
+      {editing !== null && districtCode && (
+        <TargetForm
+          districtCode={districtCode}
+          target={editing === 'new' ? null : (list.find((x) => x.id === editing) ?? null)}
+          onCancel={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            setRevision((r) => r + 1);
+          }}
+        />
+      )}
     </section>
   );
 }

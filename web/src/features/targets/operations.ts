@@ -127,3 +127,27 @@ export const TARGET_FROM_GAP = gql<
 >(/* GraphQL */ `
   mutation TargetFromGap($input: TargetFromGapInput!) { targetFromGap(input: $input) { id } }
 `);
+
+export interface TargetInput {
+  id: string | null;
+  name: string;
+  districtCode: string;
+  segmentCode: string;
+  leaderId: string | null;
+  firmId: string | null;
+  agreementCny: number | null;
+  investmentCny: number | null;
+  fundsInPlaceCny: number | null;
+  expectedOutputCny: number | null;
+  owner: string | null;
+  contact: string | null;
+  notes: string | null;
+}
+
+export const UPSERT_TARGET = gql<{ upsertTarget: { id: string } }, { input: TargetInput }>(/* GraphQL */ `
+  mutation UpsertTarget($input: TargetInput!) { upsertTarget(input: $input) { id } }
+`);
+
+export const SEGMENTS_QUERY = gql<{ segments: { code: string; nameZh: string; nameEn: string }[] }>(/* GraphQL */ `
+  query TargetSegments { segments { code nameZh nameEn } }
+`);

@@ -86,6 +86,15 @@ const zh = {
   'suggest.already': '已在名录（{stage}）',
   'suggest.added': '已加入名录：{name}',
   'suggest.none': '{year}年没有区外供货的缺口环节。',
+  'form.new': '新建目标',
+  'form.edit': '编辑',
+  'form.newTitle': '新建招商目标',
+  'form.editTitle': '编辑：{name}',
+  'form.save': '保存',
+  'form.saved': '已保存：{name}',
+  'form.wan': '（万元）',
+  'form.required': '必填',
+  'form.failed': '保存失败：{message}',
   empty: '暂无',
 } as const;
 
@@ -172,6 +181,15 @@ const en: Record<TextKey, string> = {
   'suggest.already': 'On the list ({stage})',
   'suggest.added': 'Added to the list: {name}',
   'suggest.none': 'No gap segment was bought outside the region in {year}.',
+  'form.new': 'New target',
+  'form.edit': 'Edit',
+  'form.newTitle': 'New investment target',
+  'form.editTitle': 'Edit: {name}',
+  'form.save': 'Save',
+  'form.saved': 'Saved: {name}',
+  'form.wan': ' (10,000 CNY)',
+  'form.required': 'Required',
+  'form.failed': 'Could not save: {message}',
   empty: 'None',
 };
 
