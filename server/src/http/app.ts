@@ -12,6 +12,8 @@ import type { GraphStore } from '../store/port';
 import { finalErrorHandler, graphqlBodyErrors, graphqlBodyLimit, graphqlRateLimit, securityHeaders } from './guards';
 import { hardenedYogaOptions } from './hardening';
 import { defaultSecurity, type SecurityOptions } from './limits';
+import { importRoutes } from './import-routes';
+import { defaultImportOptions, type ImportOptions } from '../import/options';
 
 export interface AppOptions {
   store: GraphStore;
@@ -23,6 +25,8 @@ export interface AppOptions {
   security?: Partial<SecurityOptions>;
   /** Freight assumptions for the logistics saving estimate. */
   logistics?: LogisticsCosts;
+  /** Batch size and upload limit of /api/import. */
+  imports?: Partial<ImportOptions>;
 }
 
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -34,6 +38,7 @@ export function createApp({
   webDir = defaultWebDir,
   security: overrides,
   logistics = DEFAULT_LOGISTICS,
+  imports,
 }: AppOptions): Express {
   const security: SecurityOptions = { ...defaultSecurity, ...overrides };
   const app = express();
@@ -67,6 +72,8 @@ export function createApp({
     (req: express.Request, res: express.Response) => void yoga.requestListener(req, res),
     graphqlBodyErrors(security),
   );
+
+  app.use(importRoutes(store, { ...defaultImportOptions, ...imports }));
 
   if (existsSync(path.join(webDir, 'index.html'))) {
     app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));

@@ -1,0 +1,21 @@
+import type { GraphStore } from '../store/port';
+import { importFirmMatches, importSegmentCodes } from '../store/queries/import';
+
+/** Ids per read: large enough to be few round trips, small enough for a quick list parameter. */
+const CHUNK = 50_000;
+
+export async function inChunks<T, R>(items: readonly T[], read: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(...(await read(items.slice(i, i + CHUNK))));
+  return out;
+}
+
+/** The district of every firm among `ids` that exists. */
+export async function firmDistricts(store: GraphStore, ids: Iterable<string>): Promise<Map<string, string | null>> {
+  const rows = await inChunks([...new Set(ids)], (chunk) => store.read(importFirmMatches(chunk, [], [])));
+  return new Map(rows.map((r) => [r.id, r.districtCode]));
+}
+
+export async function segmentCodes(store: GraphStore): Promise<Set<string>> {
+  return new Set((await store.read(importSegmentCodes())).map((r) => r.code));
+}
