@@ -18,6 +18,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   设备: 'EQUIPMENT', 技术: 'TECHNOLOGY', 订单: 'ORDERS', 管理: 'MANAGEMENT',
 };
 
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 const ENUM_KEYS = new Set(['kind', 'status', 'kinds']);
 
 const enumValue = (text: string) => ALIASES[text] ?? text.toUpperCase();
@@ -32,6 +34,8 @@ export function convertCell(cell: Cell, type: CellType, key: string): CellResult
   switch (type) {
     case 'number': {
       if (typeof cell === 'number') return { ok: true, value: cell };
+      // Plain decimals, nearly every cell of a large file, skip the normalisation below.
+      if (PLAIN_NUMBER.test(cell as string)) return { ok: true, value: Number(cell) };
       const text = String(cell).trim().replace(/[,，\s]/g, '');
       const percent = text.endsWith('%');
       const body = percent ? text.slice(0, -1) : text;

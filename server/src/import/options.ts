@@ -8,6 +8,6 @@ export interface ImportOptions {
 
 export const defaultImportOptions: ImportOptions = {
   batchSize: 10_000,
-  // 100 MiB: a million order rows as CSV is about 90 MB.
-  maxBytes: 100 * 1024 * 1024,
+  // 256 MiB: a million order rows as CSV are 90–130 MB (longer with a source sentence on each).
+  maxBytes: 256 * 1024 * 1024,
 };

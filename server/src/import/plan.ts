@@ -2,7 +2,6 @@ import type { Viewer } from '../auth/viewer';
 import { KIND_COLUMNS, columnName, type ImportKind } from './columns';
 import type { KindRecords } from './kinds';
 import { duplicateMessage, message, type Lang, type MessageKey } from './messages';
-import type { Cell } from './read-table';
 import type { RowError, ValidRow } from './validate';
 
 /** A firm row once matched: its id is known and it is a create or an update. */
@@ -43,7 +42,8 @@ export class RowChecker<K extends ImportKind> {
   /** Reports a problem with one cell; the row is then left out of the plan by the caller. */
   fail(row: ValidRow<unknown>, key: string, what: MessageKey | { text: string }): void {
     const spec = KIND_COLUMNS[this.kind].find((s) => s.key === key);
-    const cell: Cell | undefined = row.cells[key];
+    // Store checks concern ids and codes, whose cell text is the record's value.
+    const cell = (row.record as Record<string, unknown>)[key];
     this.errors.push({
       row: row.row,
       column: spec ? columnName(spec, this.lang) : key,

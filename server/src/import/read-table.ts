@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { countLines, parseCsv } from './csv';
 import { decodeText, ImportFileError, sniffFormat, type SpreadsheetFormat } from './decode';
 
 export type Cell = string | number | boolean | null;
@@ -13,22 +13,27 @@ export interface SheetRow {
 
 export interface Sheet {
   format: SpreadsheetFormat;
-  rows: SheetRow[];
+  /** Rows in order, blank ones skipped; read once, lazily for CSV. */
+  rows: Iterable<SheetRow>;
+  /** At least the number of rows, for progress before the end is reached. */
+  estimatedRows: number;
+}
+
+const isBlankRow = (r: SheetRow) => r.cells.every((c) => c === null || c === '');
+
+function* nonBlank(rows: Iterable<SheetRow>): Generator<SheetRow> {
+  for (const r of rows) if (!isBlankRow(r)) yield r;
 }
 
 /** Reads the first worksheet of an XLSX file or a CSV file (comma, UTF-8 or GBK). */
 export async function readSheet(buf: Uint8Array): Promise<Sheet> {
   const format = sniffFormat(buf);
-  const rows = format === 'xlsx' ? await readXlsx(buf) : readCsv(decodeText(buf));
-  const nonBlank = rows.filter((r) => r.cells.some((c) => c !== null && c !== ''));
-  if (nonBlank.length === 0) throw new ImportFileError('empty');
-  return { format, rows: nonBlank };
-}
-
-function readCsv(text: string): SheetRow[] {
-  // Excel numbers rows by record, so a quoted cell spanning lines is still one row.
-  const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
-  return records.map((cells, i) => ({ row: i + 1, cells }));
+  if (format === 'xlsx') {
+    const rows = await readXlsx(buf);
+    return { format, rows: nonBlank(rows), estimatedRows: rows.length };
+  }
+  const text = decodeText(buf);
+  return { format, rows: nonBlank(parseCsv(text)), estimatedRows: countLines(text) };
 }
 
 /** Streams the sheet so a large workbook is not held as exceljs's object model too. */

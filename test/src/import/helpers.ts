@@ -52,10 +52,10 @@ const csvField = (v: Value): string => {
 };
 
 /** A filled template: the Chinese header row, the English one, then a line per record. */
-export function templateCsv(kind: ImportKind, records: readonly Readonly<Record<string, unknown>>[]): string {
+export function templateCsv(kind: ImportKind, records: readonly object[]): string {
   const specs = KIND_COLUMNS[kind];
   const lines = [specs.map((s) => s.zh).join(','), specs.map((s) => s.key).join(',')];
-  for (const r of records) lines.push(specs.map((s) => csvField(r[s.key] as Value)).join(','));
+  for (const r of records) lines.push(specs.map((s) => csvField((r as Readonly<Record<string, unknown>>)[s.key] as Value)).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 

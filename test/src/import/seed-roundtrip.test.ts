@@ -12,7 +12,7 @@ import { download, graphLines, loadReferenceOnly, templateCsv, upload } from './
  */
 
 const ORDER: ImportKind[] = ['firms', 'capabilities', 'needs', 'orders', 'supports'];
-const records: Record<ImportKind, readonly Readonly<Record<string, unknown>>[]> = {
+const records: Record<ImportKind, readonly object[]> = {
   firms: articleDataset.firms,
   capabilities: articleDataset.capabilities,
   needs: articleDataset.needs,
