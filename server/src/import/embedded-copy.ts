@@ -23,11 +23,16 @@ export interface CopyOrder {
   props: Readonly<Record<string, string | number | boolean | null>>;
 }
 
-/** Quoted unless null; the engine reads an empty unquoted field as NULL. */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$|^$/;
+
+/**
+ * Empty for null (the engine reads an empty unquoted field as NULL); quoted only when it must be,
+ * which at a million rows saves the engine's CSV reader measurable work.
+ */
 function field(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return `"${value.replaceAll('"', '""')}"`;
+  if (typeof value !== 'string') return String(value);
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 const copy = (table: string, file: string, parallel: boolean): Query => ({
@@ -43,17 +48,19 @@ export async function copyNewOrders(tx: Transaction, orders: readonly CopyOrder[
   if (dir.includes("'")) throw new Error(`temporary folder ${dir} cannot be named in a COPY statement`);
   try {
     // The table's columns in the model's order: COPY maps CSV columns by position.
-    const columns = Object.keys(nodes.TradeOrder.properties);
-    const nodeLines = [columns.join(',')];
+    const columns = Object.keys(nodes.TradeOrder.properties).filter((c) => c !== 'id');
+    if (Object.keys(nodes.TradeOrder.properties)[0] !== 'id') throw new Error('TradeOrder must list its key first');
+    const nodeLines = [['id', ...columns].join(',')];
     const ships = ['from,to'];
     const to = ['from,to'];
     const of = ['from,to'];
     let multiline = false;
     for (const o of orders) {
-      const line = columns.map((c) => field(c === 'id' ? o.id : o.props[c])).join(',');
-      if (line.includes('\n') || line.includes('\r')) multiline = true;
-      nodeLines.push(line);
       const id = field(o.id);
+      let line = id;
+      for (const c of columns) line += ',' + field(o.props[c]);
+      if (!multiline && (line.includes('\n') || line.includes('\r'))) multiline = true;
+      nodeLines.push(line);
       ships.push(`${field(o.supplierId)},${id}`);
       to.push(`${id},${field(o.buyerId)}`);
       of.push(`${id},${field(o.segmentCode)}`);
