@@ -135,6 +135,11 @@ export function importRoutes(store: GraphStore, options: ImportOptions): Router 
           fail(res, 413, `${say(req, 'tooLarge')} ${options.maxBytes} bytes`);
           return null;
         }
+        // Another field name, a second file, too many fields: the form is not what the API takes.
+        if (error instanceof multer.MulterError) {
+          fail(res, 400, `${say(req, 'noFile')} (${error.code})`);
+          return null;
+        }
         throw error;
       });
       if (file === null) return;

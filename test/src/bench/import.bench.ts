@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { OrderSeed } from '@yulian/seed';
 import { EmbeddedStore, type Viewer } from '@yulian/server';
@@ -44,12 +44,14 @@ async function timed(mode: ImportMode): Promise<void> {
   const { store, close } = await storeWithoutOrders();
   try {
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     const phases: Partial<Record<ImportPhase, number>> = {};
     const result = await runImport(store, {
       kind: 'orders', file, fileName: 'orders.csv', mode, viewer: admin, lang: 'en', batchSize: 10_000,
       onProgress: ({ phase }) => (phases[phase] ??= performance.now() - started),
     });
     const total = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStart);
     if (!result.ok || result.created !== ORDERS || result.committed !== (mode === 'commit')) {
       throw new Error(`import failed: ${JSON.stringify({ ...result, actions: undefined, errors: result.errors.slice(0, 5) })}`);
     }
@@ -57,7 +59,9 @@ async function timed(mode: ImportMode): Promise<void> {
     console.log(
       `${mode} of ${ORDERS} order rows (${(file.length / 1e6).toFixed(0)} MB CSV): ${s(total)} ` +
         `(read+validate ${s(phases.checking)}, store checks ${s((phases.writing ?? phases.done ?? 0) - (phases.checking ?? 0))}` +
-        `${mode === 'commit' ? `, write ${s((phases.done ?? 0) - (phases.writing ?? 0))}` : ''})`,
+        `${mode === 'commit' ? `, write ${s((phases.done ?? 0) - (phases.writing ?? 0))}` : ''}); ` +
+        // The machine is shared: CPU time tells what wall time would be on two idle cores.
+        `process CPU ${s((cpu.user + cpu.system) / 1000)}, load average ${loadavg()[0]?.toFixed(1)}`,
     );
   } finally {
     await close();

@@ -77,6 +77,22 @@ describe('who may import', () => {
   });
 });
 
+describe('progress of an import', () => {
+  it('is polled by job id, by the user who started it only', async () => {
+    const job = 'job-0123456789abcdef';
+    const file = templateCsv('capabilities', [capability('aofang')]);
+    const { answer } = await upload(server.url, 'capabilities', file, { token: tokens.aofang, job });
+    expect(answer.ok).toBe(true);
+    const poll = (token: string) => fetch(`${server.url}/api/import/jobs/${job}`, { headers: { authorization: `Bearer ${token}` } });
+    const own = await poll(tokens.aofang);
+    expect(own.status).toBe(200);
+    expect(await own.json()).toEqual({ phase: 'done', done: 1, total: 1 });
+    expect((await poll(tokens.admin)).status).toBe(404);
+    // A job id in use cannot be taken by another upload.
+    expect((await upload(server.url, 'capabilities', file, { token: tokens.aofang, job })).status).toBe(400);
+  });
+});
+
 describe('who may export', () => {
   it('needs a sign-in', async () => {
     expect((await download(server.url, '/api/export/firms?format=csv', null)).status).toBe(401);
