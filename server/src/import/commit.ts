@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record';
 import type { Viewer } from '../auth/viewer';
 import type { GraphStore, Query, Transaction } from '../store/port';
 import { upsertFirm } from '../store/queries';
+import { importExistingOrders, importFirmMatches, importSegmentCodes } from '../store/queries/import';
 import { bulkLinkOrders, bulkUpsertCapabilities, bulkUpsertNeeds, bulkUpsertOrders, bulkUpsertSupports, type BulkOrder, type OrderEdge } from '../store/queries/bulk';
 import type { ImportKind } from './columns';
 import { copyNewOrders } from './embedded-copy';
@@ -132,6 +133,7 @@ async function writeOrders(store: GraphStore, tx: Transaction, rows: PlannedRow<
     for (const edge of EDGES) await expectAll(tx, bulkLinkOrders(batch, edge, 'merge'), batch.length);
     o.progress(Math.min(start + o.batchSize, bulk.length));
   }
+  if (copied.length > 0) await assertCopyWillSucceed(tx, copied.map((r) => r.record));
   await copyNewOrders(
     tx,
     copied.map(({ record: r }) => {
@@ -142,6 +144,32 @@ async function writeOrders(store: GraphStore, tx: Transaction, rows: PlannedRow<
   o.progress(rows.length);
   return rows.length;
 }
+
+/**
+ * Re-checks, inside the write transaction, what a COPY would otherwise find out by failing: every
+ * firm and segment exists and no new order id is taken. Writes are serialised, so nothing changes
+ * between this check and the COPY. It matters beyond a clear message: on ladybug 0.19.1 a COPY that
+ * fails inside a transaction rolls back correctly, but the engine's heap is corrupted and the process
+ * aborts at the next checkpoint or close ("corrupted double-linked list"). A COPY must not fail.
+ */
+async function assertCopyWillSucceed(tx: Transaction, orders: readonly ResolvedRecords['orders'][]): Promise<void> {
+  const firmIds = [...new Set(orders.flatMap((o) => [o.supplierId, o.buyerId]))];
+  const found = new Set<string>();
+  for (let i = 0; i < firmIds.length; i += CHECK_CHUNK) {
+    for (const f of await tx.run(importFirmMatches(firmIds.slice(i, i + CHECK_CHUNK), [], []))) found.add(f.id);
+  }
+  const missingFirm = firmIds.find((id) => !found.has(id));
+  if (missingFirm) throw new ImportConflictError(`firm ${missingFirm} was removed after the check`);
+  const segments = new Set((await tx.run(importSegmentCodes())).map((s) => s.code));
+  const missingSegment = orders.find((o) => !segments.has(o.segmentCode));
+  if (missingSegment) throw new ImportConflictError(`segment ${missingSegment.segmentCode} was removed after the check`);
+  for (let i = 0; i < orders.length; i += CHECK_CHUNK) {
+    const [taken] = await tx.run(importExistingOrders(orders.slice(i, i + CHECK_CHUNK).map((o) => o.id)));
+    if (taken) throw new ImportConflictError(`order ${taken.id} was created after the check`);
+  }
+}
+
+const CHECK_CHUNK = 50_000;
 
 async function expectAll(tx: Transaction, query: Query<{ written: number }>, expected: number): Promise<void> {
   const [result] = await tx.run(query);
