@@ -47,7 +47,7 @@ describe('seed data through the templates', () => {
       expect(commit.answer).toMatchObject({ ok: true, committed: true, created: records[kind].length });
     }
     const imported = await graphLines(server.store);
-    expect(imported.filter((l) => l.includes('"label":"TradeOrder"')).length).toBe(articleDataset.orders.length);
+    expect(imported.filter((l) => l.startsWith('{"type":"node","label":"TradeOrder"')).length).toBe(articleDataset.orders.length);
     expect(imported).toEqual(await graphLines(seeded.store));
   });
 
