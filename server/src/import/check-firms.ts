@@ -1,6 +1,6 @@
 import type { Viewer } from '../auth/viewer';
-import type { GraphStore } from '../store/port';
 import { importDistrictCodes, importFirmMatches, type ImportFirmMatch } from '../store/queries/import';
+import type { Reader } from './lookups';
 import type { Lang } from './messages';
 import { mayEditFirm } from './permissions';
 import { RowChecker, type Plan } from './plan';
@@ -11,18 +11,17 @@ import type { Validated } from './validate';
  * exact Chinese name. A row whose id and code or name point at two different firms is refused, as
  * is a new firm without an id (ids are what every other file refers to).
  */
-export async function checkFirms(store: GraphStore, input: Validated<'firms'>, viewer: Viewer, lang: Lang): Promise<Plan<'firms'>> {
+export async function checkFirms(store: Reader, input: Validated<'firms'>, viewer: Viewer, lang: Lang): Promise<Plan<'firms'>> {
   const records = input.rows.map((r) => r.record);
-  const [matches, districts] = await Promise.all([
-    store.read(
-      importFirmMatches(
-        records.flatMap((r) => (r.id ? [r.id] : [])),
-        records.flatMap((r) => (r.creditCode ? [r.creditCode] : [])),
-        records.map((r) => r.nameZh),
-      ),
+  // One read after the other: in a commit they share the transaction's single connection.
+  const matches = await store.read(
+    importFirmMatches(
+      records.flatMap((r) => (r.id ? [r.id] : [])),
+      records.flatMap((r) => (r.creditCode ? [r.creditCode] : [])),
+      records.map((r) => r.nameZh),
     ),
-    store.read(importDistrictCodes()),
-  ]);
+  );
+  const districts = await store.read(importDistrictCodes());
   const byId = new Map(matches.map((m) => [m.id, m]));
   const byCode = new Map(matches.flatMap((m) => (m.creditCode ? [[m.creditCode, m] as const] : [])));
   const byName = new Map(matches.map((m) => [m.nameZh, m]));

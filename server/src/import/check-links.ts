@@ -1,23 +1,24 @@
 import type { Viewer } from '../auth/viewer';
-import type { GraphStore } from '../store/port';
 import { supportsOfFirms } from '../store/queries';
 import { importExistingFirmSegments, importExistingOrders } from '../store/queries/import';
 import type { Lang } from './messages';
-import { firmDistricts, inChunks, segmentCodes } from './lookups';
+import { firmDistricts, inChunks, segmentCodes, type Reader } from './lookups';
 import { mayEditFirm, mayRecordOrder } from './permissions';
 import { RowChecker, type Plan, type ResolvedRecords } from './plan';
 import type { Validated } from './validate';
 
 /** Capabilities and needs: the firm and segment must exist; one row per firm and segment. */
 export async function checkFirmSegments<K extends 'capabilities' | 'needs'>(
-  store: GraphStore,
+  store: Reader,
   kind: K,
   input: Validated<K>,
   viewer: Viewer,
   lang: Lang,
 ): Promise<Plan<K>> {
   const firmIds = input.rows.map((r) => r.record.firmId);
-  const [firms, segments] = await Promise.all([firmDistricts(store, firmIds), segmentCodes(store)]);
+  // One read after the other: in a commit they share the transaction's single connection.
+  const firms = await firmDistricts(store, firmIds);
+  const segments = await segmentCodes(store);
   const rel = kind === 'capabilities' ? 'MAKES' : 'NEEDS';
   const existing = await inChunks([...firms.keys()], (chunk) => store.read(importExistingFirmSegments(rel, chunk)));
   const present = new Set(existing.map((e) => `${e.firmId}\u0000${e.segmentCode}`));
@@ -41,7 +42,7 @@ export async function checkFirmSegments<K extends 'capabilities' | 'needs'>(
 }
 
 /** Support ties: both firms must exist; one row per pair; changed by whoever may edit both firms. */
-export async function checkSupports(store: GraphStore, input: Validated<'supports'>, viewer: Viewer, lang: Lang): Promise<Plan<'supports'>> {
+export async function checkSupports(store: Reader, input: Validated<'supports'>, viewer: Viewer, lang: Lang): Promise<Plan<'supports'>> {
   const firms = await firmDistricts(store, input.rows.flatMap((r) => [r.record.fromFirmId, r.record.toFirmId]));
   const existing = await inChunks([...firms.keys()], (chunk) => store.read(supportsOfFirms(chunk)));
   const present = new Set(existing.map((s) => `${s.fromId}\u0000${s.toId}`));
@@ -69,11 +70,9 @@ export async function checkSupports(store: GraphStore, input: Validated<'support
  * Orders: both firms and the segment must exist, ids are unique in the file, and the viewer must
  * be allowed to record the order as written and, for an update, as it stands in the store.
  */
-export async function checkOrders(store: GraphStore, input: Validated<'orders'>, viewer: Viewer, lang: Lang): Promise<Plan<'orders'>> {
-  const [firms, segments] = await Promise.all([
-    firmDistricts(store, input.rows.flatMap((r) => [r.record.supplierId, r.record.buyerId])),
-    segmentCodes(store),
-  ]);
+export async function checkOrders(store: Reader, input: Validated<'orders'>, viewer: Viewer, lang: Lang): Promise<Plan<'orders'>> {
+  const firms = await firmDistricts(store, input.rows.flatMap((r) => [r.record.supplierId, r.record.buyerId]));
+  const segments = await segmentCodes(store);
   const existingRows = await inChunks(input.rows.map((r) => r.record.id), (chunk) => store.read(importExistingOrders(chunk)));
   const existing = new Map(existingRows.map((o) => [o.id, o]));
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/record';
 import type { Viewer } from '../auth/viewer';
-import type { GraphStore, Query, Transaction } from '../store/port';
+import type { GraphStore, Query, StoreKind, Transaction } from '../store/port';
 import { upsertFirm } from '../store/queries';
 import { importExistingOrders, importFirmMatches, importSegmentCodes } from '../store/queries/import';
 import { bulkLinkOrders, bulkUpsertCapabilities, bulkUpsertNeeds, bulkUpsertOrders, bulkUpsertSupports, type BulkOrder, type OrderEdge } from '../store/queries/bulk';
@@ -13,6 +13,11 @@ export class ImportConflictError extends Error {}
 
 export interface CommitOptions {
   viewer: Viewer;
+  /**
+   * The plan was checked inside the transaction it is written in (runImport's commit), so nothing
+   * can have changed since and the pre-COPY re-check is skipped; a plan checked earlier is re-checked.
+   */
+  checkedInTransaction?: boolean;
   batchSize: number;
   fileName: string | null;
   now?: Date;
@@ -26,11 +31,18 @@ export interface CommitOptions {
  * transaction is rolled back whole.
  */
 export async function commitPlan<K extends ImportKind>(store: GraphStore, plan: Plan<K>, options: CommitOptions): Promise<void> {
+  await store.write((tx) => writePlan(store.kind, tx, plan, options));
+}
+
+/** Writes the plan and its audit event inside the caller's write transaction. */
+export async function writePlan<K extends ImportKind>(kind: StoreKind, tx: Transaction, plan: Plan<K>, options: CommitOptions): Promise<void> {
   const { viewer, batchSize, now = new Date(), onProgress = () => undefined } = options;
   const updatedAt = now.toISOString();
   const total = plan.rows.length;
-  await store.write(async (tx) => {
-    const written = await writeKind(store, tx, plan, { batchSize, updatedAt, progress: (done) => onProgress(done, total) });
+  {
+    const written = await writeKind(kind, tx, plan, {
+      batchSize, updatedAt, progress: (done) => onProgress(done, total), recheck: !options.checkedInTransaction,
+    });
     const created = plan.rows.filter((r) => r.action === 'create').length;
     await recordAudit(
       tx,
@@ -44,16 +56,17 @@ export async function commitPlan<K extends ImportKind>(store: GraphStore, plan: 
       },
       now,
     );
-  });
+  }
 }
 
 interface WriteOptions {
+  recheck: boolean;
   batchSize: number;
   updatedAt: string;
   progress: (done: number) => void;
 }
 
-async function writeKind<K extends ImportKind>(store: GraphStore, tx: Transaction, plan: Plan<K>, o: WriteOptions): Promise<number> {
+async function writeKind<K extends ImportKind>(kind: StoreKind, tx: Transaction, plan: Plan<K>, o: WriteOptions): Promise<number> {
   const rows = plan.rows as PlannedRow<ResolvedRecords[ImportKind]>[];
   switch (plan.kind) {
     case 'firms':
@@ -67,7 +80,7 @@ async function writeKind<K extends ImportKind>(store: GraphStore, tx: Transactio
         bulkUpsertSupports(b.map(({ record: s }) => ({ fromId: s.fromFirmId, toId: s.toFirmId, kinds: s.kinds, since: s.since ?? null, synthetic: s.synthetic, source: s.source })), 'merge'),
       );
     case 'orders':
-      return writeOrders(store, tx, rows as PlannedRow<ResolvedRecords['orders']>[], o);
+      return writeOrders(kind, tx, rows as PlannedRow<ResolvedRecords['orders']>[], o);
   }
   throw new Error(`unknown import kind ${String(plan.kind)}`);
 }
@@ -123,9 +136,9 @@ const EDGES: OrderEdge[] = ['SHIPS', 'TO', 'OF'];
  * New orders on the embedded engine go through COPY (embedded-copy.ts); on Neo4j through the
  * same batched statements, whose batch size YULIAN_IMPORT_BATCH_SIZE sets.
  */
-async function writeOrders(store: GraphStore, tx: Transaction, rows: PlannedRow<ResolvedRecords['orders']>[], o: WriteOptions): Promise<number> {
-  const copied = store.kind === 'embedded' ? rows.filter((r) => r.action === 'create') : [];
-  const merged = store.kind === 'embedded' ? rows.filter((r) => r.action === 'update') : rows;
+async function writeOrders(kind: StoreKind, tx: Transaction, rows: PlannedRow<ResolvedRecords['orders']>[], o: WriteOptions): Promise<number> {
+  const copied = kind === 'embedded' ? rows.filter((r) => r.action === 'create') : [];
+  const merged = kind === 'embedded' ? rows.filter((r) => r.action === 'update') : rows;
   const bulk = merged.map((r) => toBulk(r.record, o.updatedAt));
   for (let start = 0; start < bulk.length; start += o.batchSize) {
     const batch = bulk.slice(start, start + o.batchSize);
@@ -133,7 +146,7 @@ async function writeOrders(store: GraphStore, tx: Transaction, rows: PlannedRow<
     for (const edge of EDGES) await expectAll(tx, bulkLinkOrders(batch, edge, 'merge'), batch.length);
     o.progress(Math.min(start + o.batchSize, bulk.length));
   }
-  if (copied.length > 0) await assertCopyWillSucceed(tx, copied.map((r) => r.record));
+  if (copied.length > 0 && o.recheck) await assertCopyWillSucceed(tx, copied.map((r) => r.record));
   await copyNewOrders(
     tx,
     copied.map(({ record: r }) => {

@@ -1,4 +1,12 @@
-import type { GraphStore } from '../store/port';
+import type { Query, Row } from '../store/port';
+
+/**
+ * What the store checks read through: the store itself for a dry run, or the commit's own write
+ * transaction, so that nothing can change between a commit's checks and its writes.
+ */
+export interface Reader {
+  read<R extends Row>(query: Query<R>): Promise<R[]>;
+}
 import { importFirmMatches, importSegmentCodes } from '../store/queries/import';
 
 /** Ids per read: large enough to be few round trips, small enough for a quick list parameter. */
@@ -11,11 +19,11 @@ export async function inChunks<T, R>(items: readonly T[], read: (chunk: T[]) => 
 }
 
 /** The district of every firm among `ids` that exists. */
-export async function firmDistricts(store: GraphStore, ids: Iterable<string>): Promise<Map<string, string | null>> {
+export async function firmDistricts(store: Reader, ids: Iterable<string>): Promise<Map<string, string | null>> {
   const rows = await inChunks([...new Set(ids)], (chunk) => store.read(importFirmMatches(chunk, [], [])));
   return new Map(rows.map((r) => [r.id, r.districtCode]));
 }
 
-export async function segmentCodes(store: GraphStore): Promise<Set<string>> {
+export async function segmentCodes(store: Reader): Promise<Set<string>> {
   return new Set((await store.read(importSegmentCodes())).map((r) => r.code));
 }

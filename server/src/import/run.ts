@@ -3,7 +3,8 @@ import type { GraphStore } from '../store/port';
 import { checkFirms } from './check-firms';
 import { checkFirmSegments, checkOrders, checkSupports } from './check-links';
 import type { ImportKind } from './columns';
-import { commitPlan } from './commit';
+import { writePlan } from './commit';
+import type { Reader } from './lookups';
 import { ImportFileError } from './decode';
 import { fileMessage, type Lang } from './messages';
 import type { Plan } from './plan';
@@ -64,12 +65,37 @@ export async function runImport(store: GraphStore, req: ImportRequest): Promise<
   }
   const total = validated.total;
   progress({ phase: 'checking', done: 0, total });
-  const plan = await checkStore(store, req, validated);
+  if (req.mode === 'dry-run') {
+    const result = summarise(validated, await checkStore(store, req, validated));
+    progress({ phase: 'done', done: total, total });
+    return result;
+  }
+  // A commit checks inside its own write transaction: what it checked is what it writes over.
+  const result = await store.write(async (tx) => {
+    const plan = await checkStore({ read: (query) => tx.run(query) }, req, validated);
+    const summary = summarise(validated, plan);
+    // With any error nothing is written; the empty transaction commits nothing.
+    if (!summary.ok) return summary;
+    progress({ phase: 'writing', done: 0, total });
+    await writePlan(store.kind, tx, plan, {
+      viewer: req.viewer,
+      batchSize: req.batchSize,
+      fileName: req.fileName,
+      checkedInTransaction: true,
+      onProgress: (done) => progress({ phase: 'writing', done, total }),
+    });
+    return { ...summary, committed: true };
+  });
+  progress({ phase: 'done', done: total, total });
+  return result;
+}
+
+function summarise(validated: Validated<ImportKind>, plan: Plan<ImportKind>): ImportResult {
   const errors = [...validated.errors, ...plan.errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const created = plan.rows.filter((r) => r.action === 'create').length;
-  const result: ImportResult = {
+  return {
     ok: errors.length === 0,
-    rows: total,
+    rows: validated.total,
     created,
     updated: plan.rows.length - created,
     errors,
@@ -77,21 +103,9 @@ export async function runImport(store: GraphStore, req: ImportRequest): Promise<
     fileRefused: false,
     actions: plan.rows.map((r) => ({ row: r.row, action: r.action })),
   };
-  if (req.mode === 'commit' && result.ok) {
-    progress({ phase: 'writing', done: 0, total });
-    await commitPlan(store, plan, {
-      viewer: req.viewer,
-      batchSize: req.batchSize,
-      fileName: req.fileName,
-      onProgress: (done) => progress({ phase: 'writing', done, total }),
-    });
-    result.committed = true;
-  }
-  progress({ phase: 'done', done: total, total });
-  return result;
 }
 
-function checkStore(store: GraphStore, req: ImportRequest, v: Validated<ImportKind>): Promise<Plan<ImportKind>> {
+function checkStore(store: Reader, req: ImportRequest, v: Validated<ImportKind>): Promise<Plan<ImportKind>> {
   const { viewer, lang } = req;
   switch (req.kind) {
     case 'firms':
