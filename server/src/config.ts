@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LOGISTICS, type LogisticsCosts } from './analysis/logistics';
 import { defaultSecurity, type SecurityOptions } from './http/limits';
+import { defaultImportOptions, type ImportOptions } from './import/options';
 
 /** Environment read and validated once; nothing else in the server reads process.env. */
 
@@ -42,6 +43,10 @@ const configSchema = z
     /** Road freight per tonne-km and value of a tonne of parts, for the logistics saving estimate. */
     YULIAN_FREIGHT_CNY_PER_TONNE_KM: z.coerce.number().positive().default(DEFAULT_LOGISTICS.cnyPerTonneKm),
     YULIAN_PARTS_CNY_PER_TONNE: z.coerce.number().positive().default(DEFAULT_LOGISTICS.cnyPerTonne),
+    /** Records per statement in the importer's batched writes (all of them on Neo4j). */
+    YULIAN_IMPORT_BATCH_SIZE: positiveInt(defaultImportOptions.batchSize),
+    /** Largest upload /api/import accepts, in bytes. */
+    YULIAN_IMPORT_MAX_BYTES: positiveInt(defaultImportOptions.maxBytes),
     NEO4J_URI: z.string().url().optional(),
     NEO4J_USER: z.string().default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
@@ -62,6 +67,7 @@ export interface Config {
   queryTimeoutMs: number;
   security: SecurityOptions;
   logistics: LogisticsCosts;
+  imports: ImportOptions;
   store:
     | { kind: 'embedded'; dataDir: string }
     | { kind: 'neo4j'; uri: string; user: string; password: string; database: string };
@@ -86,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustProxy: c.YULIAN_TRUST_PROXY,
     },
     logistics: { cnyPerTonneKm: c.YULIAN_FREIGHT_CNY_PER_TONNE_KM, cnyPerTonne: c.YULIAN_PARTS_CNY_PER_TONNE },
+    imports: { batchSize: c.YULIAN_IMPORT_BATCH_SIZE, maxBytes: c.YULIAN_IMPORT_MAX_BYTES },
     store:
       c.YULIAN_STORE === 'neo4j'
         ? {

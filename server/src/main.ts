@@ -20,7 +20,7 @@ if (config.seed === 'auto' && (await isEmpty(store))) {
   if (notice) console.log(notice);
 }
 
-const app = createApp({ store, development: config.env === 'development', security: config.security, logistics: config.logistics });
+const app = createApp({ store, development: config.env === 'development', security: config.security, logistics: config.logistics, imports: config.imports });
 const server: Server = app.listen(config.port, config.host, () => {
   const where = config.store.kind === 'embedded' ? `embedded store in ${config.store.dataDir}` : `Neo4j at ${config.store.uri}`;
   console.log(

@@ -49,12 +49,14 @@ export interface TestServerOptions {
    * request of a suite comes from one loopback address, and only the rate-limit test wants less.
    */
   security?: AppOptions['security'];
+  /** Batch size and upload limit of /api/import. */
+  imports?: AppOptions['imports'];
 }
 
 /** The real express app over a seeded embedded store, listening on a free loopback port. */
-export async function startTestServer({ seed = true, development = false, security }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ seed = true, development = false, security, imports }: TestServerOptions = {}): Promise<TestServer> {
   const temp = await openTempStore({ seed });
-  const app = createApp({ store: temp.store, development, security: { rateLimitPerMinute: 10_000, ...security } });
+  const app = createApp({ store: temp.store, development, security: { rateLimitPerMinute: 10_000, ...security }, imports });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

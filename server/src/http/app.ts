@@ -13,6 +13,8 @@ import { finalErrorHandler, graphqlBodyErrors, graphqlBodyLimit, graphqlRateLimi
 import { hardenedYogaOptions } from './hardening';
 import { targetsExport } from './targets-export';
 import { defaultSecurity, type SecurityOptions } from './limits';
+import { importRoutes } from './import-routes';
+import { defaultImportOptions, type ImportOptions } from '../import/options';
 
 export interface AppOptions {
   store: GraphStore;
@@ -24,6 +26,8 @@ export interface AppOptions {
   security?: Partial<SecurityOptions>;
   /** Freight assumptions for the logistics saving estimate. */
   logistics?: LogisticsCosts;
+  /** Batch size and upload limit of /api/import. */
+  imports?: Partial<ImportOptions>;
 }
 
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -35,6 +39,7 @@ export function createApp({
   webDir = defaultWebDir,
   security: overrides,
   logistics = DEFAULT_LOGISTICS,
+  imports,
 }: AppOptions): Express {
   const security: SecurityOptions = { ...defaultSecurity, ...overrides };
   const app = express();
@@ -71,6 +76,8 @@ export function createApp({
     (req: express.Request, res: express.Response) => void yoga.requestListener(req, res),
     graphqlBodyErrors(security),
   );
+
+  app.use(importRoutes(store, { ...defaultImportOptions, ...imports }));
 
   if (existsSync(path.join(webDir, 'index.html'))) {
     app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));

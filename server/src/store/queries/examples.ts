@@ -44,6 +44,7 @@ import { riskExamples } from './risk-examples';
 import { bulkExamples } from './bulk-examples';
 import { dumpExamples } from './dump-examples';
 import { targetExamples } from './target-examples';
+import { importExamples } from './import-examples';
 
 /**
  * One realistic invocation of every catalogue query, and one per shape of Cypher where a builder's
@@ -212,5 +213,6 @@ export function catalogueExamples(): Query[] {
     ...bulkExamples(),
     ...dumpExamples(),
     ...targetExamples(),
+    ...importExamples(),
   ];
 }

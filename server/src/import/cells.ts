@@ -1,0 +1,62 @@
+import { LIST_SEPARATORS, type CellType } from './columns';
+import type { Cell } from './read-table';
+
+export type CellValue = string | number | boolean | string[] | undefined;
+
+export type CellResult = { ok: true; value: CellValue } | { ok: false; problem: 'badNumber' | 'badBool' };
+
+const TRUE = new Set(['是', 'true', 'yes', 'y', '1', '√', 'x']);
+const FALSE = new Set(['否', 'false', 'no', 'n', '0']);
+
+/**
+ * Words Excel users type for the enum codes. Codes themselves are accepted in any case; exports
+ * write the codes, so a round trip does not depend on this table.
+ */
+const ALIASES: Readonly<Record<string, string>> = {
+  供货: 'SUPPLY', 供应: 'SUPPLY', 废料返还: 'SCRAP_RETURN', 废料回收: 'SCRAP_RETURN', 报废料返还: 'SCRAP_RETURN',
+  预计: 'EXPECTED', 执行中: 'ACTIVE', 进行中: 'ACTIVE', 已完成: 'COMPLETED', 已取消: 'CANCELLED',
+  设备: 'EQUIPMENT', 技术: 'TECHNOLOGY', 订单: 'ORDERS', 管理: 'MANAGEMENT',
+};
+
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+const ENUM_KEYS = new Set(['kind', 'status', 'kinds']);
+
+const enumValue = (text: string) => ALIASES[text] ?? text.toUpperCase();
+
+/**
+ * A cell's text as the value the zod schema expects. Blank is undefined, so schema defaults
+ * (status ACTIVE, flags false) apply. Numbers accept thousands separators and a percent sign
+ * ("90%" is 0.9), as Excel users write them.
+ */
+export function convertCell(cell: Cell, type: CellType, key: string): CellResult {
+  if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { ok: true, value: undefined };
+  switch (type) {
+    case 'number': {
+      if (typeof cell === 'number') return { ok: true, value: cell };
+      // Plain decimals, nearly every cell of a large file, skip the normalisation below.
+      if (PLAIN_NUMBER.test(cell as string)) return { ok: true, value: Number(cell) };
+      const text = String(cell).trim().replace(/[,，\s]/g, '');
+      const percent = text.endsWith('%');
+      const body = percent ? text.slice(0, -1) : text;
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(body)) return { ok: false, problem: 'badNumber' };
+      const n = Number(body);
+      return { ok: true, value: percent ? n / 100 : n };
+    }
+    case 'bool': {
+      if (typeof cell === 'boolean') return { ok: true, value: cell };
+      const text = String(cell).trim().toLowerCase();
+      if (TRUE.has(text)) return { ok: true, value: true };
+      if (FALSE.has(text)) return { ok: true, value: false };
+      return { ok: false, problem: 'badBool' };
+    }
+    case 'list': {
+      const items = String(cell).split(LIST_SEPARATORS).map((s) => s.trim()).filter((s) => s !== '');
+      return { ok: true, value: ENUM_KEYS.has(key) ? items.map(enumValue) : items };
+    }
+    case 'string': {
+      const text = typeof cell === 'string' ? cell.trim() : String(cell);
+      return { ok: true, value: ENUM_KEYS.has(key) ? enumValue(text) : text };
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import type { FileProblem } from './decode';
+
+export type Lang = 'zh' | 'en';
+
+/** Every message the importer writes itself, in both languages. */
+const TEXT = {
+  missingColumn: { zh: '缺少必填列', en: 'required column is missing' },
+  unknownColumn: { zh: '无法识别的列', en: 'unknown column' },
+  duplicateColumn: { zh: '列重复', en: 'column appears twice' },
+  required: { zh: '不能为空', en: 'must not be empty' },
+  badNumber: { zh: '不是有效的数字', en: 'is not a number' },
+  badBool: { zh: '应为 是/否 或 true/false', en: 'must be yes/no or true/false' },
+  unknownFirm: { zh: '企业不存在', en: 'no such firm' },
+  unknownSegment: { zh: '产业链环节不存在', en: 'no such segment' },
+  unknownDistrict: { zh: '区县代码不存在', en: 'no such district' },
+  newFirmNeedsId: { zh: '新企业须填写企业编号', en: 'a new firm needs an id' },
+  matchConflict: { zh: '信用代码或名称对应的是另一家企业', en: 'the credit code or name belongs to another firm' },
+  forbidden: { zh: '无权导入此行', en: 'you may not change this row' },
+  orderMoved: { zh: '不能把他方订单改为己方订单', en: 'this order belongs to other parties' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof TEXT;
+
+export function message(key: MessageKey, lang: Lang): string {
+  return TEXT[key][lang];
+}
+
+export function duplicateMessage(firstRow: number, lang: Lang): string {
+  return lang === 'zh' ? `与第 ${firstRow} 行重复` : `duplicates row ${firstRow}`;
+}
+
+const FILE_TEXT: Record<FileProblem, Record<Lang, string>> = {
+  empty: { zh: '文件为空', en: 'the file is empty' },
+  noDataRows: { zh: '文件只有表头，没有数据行', en: 'the file has headers but no data rows' },
+  notSpreadsheet: {
+    zh: '不是表格文件：请上传 CSV（UTF-8 或 GBK 编码）或 XLSX 文件',
+    en: 'not a spreadsheet: upload a CSV (UTF-8 or GBK) or XLSX file',
+  },
+  legacyXls: { zh: '不支持旧版 .xls 文件，请另存为 .xlsx 或 CSV', en: 'old .xls files are not supported: save as .xlsx or CSV' },
+  badXlsx: { zh: '无法读取该 XLSX 文件', en: 'the XLSX file cannot be read' },
+};
+
+export function fileMessage(problem: FileProblem, lang: Lang): string {
+  return FILE_TEXT[problem][lang];
+}
+
+/**
+ * The shared validators speak English (they serve the API too); the importer answers Chinese by
+ * default, so their fixed phrasings are translated here. Anything unlisted stays English rather
+ * than being guessed at.
+ */
+const ZOD_ZH: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^must not be empty$/, () => '不能为空'],
+  [/^must be at most (\d+) characters$/, (m) => `最多 ${m[1]} 个字符`],
+  [/^may contain only letters, digits, (.*)$/, () => '只能包含字母、数字、“.”、“_”和“-”'],
+  [/^must not be negative$/, () => '不能为负数'],
+  [/^must be between 0 and 1$/, () => '必须在 0 到 1 之间'],
+  [/^must be a whole year$/, () => '必须是整数年份'],
+  [/^must be 1990 or later$/, () => '不能早于 1990 年'],
+  [/^must be 2100 or earlier$/, () => '不能晚于 2100 年'],
+  [/^must be an 18-character unified social credit code$/, () => '必须是 18 位统一社会信用代码'],
+  [/^is larger than any plausible (.*)$/, () => '数值过大，请检查单位'],
+  [/^a firm cannot order from itself$/, () => '供方与需方不能是同一家企业'],
+  [/^must name at least one kind of support$/, () => '至少填写一种帮扶方式'],
+  [/^must be an ISO date such as 2024-07$/, () => '日期格式应如 2024-07'],
+  [/^must not contain quotes(.*)$/, () => '不能包含引号、括号、分号、尖括号、反斜杠或控制字符'],
+  [/^Invalid option: expected one of (.*)$/, (m) => `应为以下之一：${m[1]}`],
+  [/^Too big: expected number to be <=?(.*)$/, (m) => `不能大于 ${m[1]}`],
+  [/^Too small: expected number to be >=?(.*)$/, (m) => `不能小于 ${m[1]}`],
+  [/^Too big: expected array to have <=?(\d+) items$/, (m) => `最多 ${m[1]} 项`],
+];
+
+export function validatorMessage(text: string, lang: Lang): string {
+  if (lang === 'en') return text;
+  for (const [pattern, zh] of ZOD_ZH) {
+    const match = text.match(pattern);
+    if (match) return zh(match);
+  }
+  return text;
+}

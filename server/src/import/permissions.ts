@@ -1,0 +1,41 @@
+import { editsFirm, readsAggregates, readsEverything, recordsOrder } from '../auth/policy';
+import type { Viewer } from '../auth/viewer';
+import type { ImportKind } from './columns';
+
+/**
+ * Who may import and export which kind, derived from policy.ts so the spreadsheet path grants
+ * nothing the GraphQL mutations refuse:
+ * - firms, capabilities, needs: whoever may edit the firm (admin; a bureau for firms in its
+ *   district; a firm's own staff for that firm);
+ * - orders: one of the two parties, or an admin (bureaus do not record orders);
+ * - support ties: an admin, or a bureau when both firms are in its district;
+ * - investment teams change no firm data.
+ * A file with one row the viewer may not change is refused whole, naming that row.
+ */
+export function importsKind(viewer: Viewer, kind: ImportKind): boolean {
+  switch (viewer.role) {
+    case 'ADMIN':
+      return true;
+    case 'BUREAU':
+      return kind !== 'orders';
+    case 'FIRM':
+      return kind !== 'supports';
+    case 'INVESTMENT':
+      return false;
+  }
+}
+
+export const mayEditFirm = (viewer: Viewer, firm: { id: string; districtCode: string }) => editsFirm(viewer, firm);
+
+export const mayRecordOrder = (viewer: Viewer, order: { supplierId: string; buyerId: string }) => recordsOrder(viewer, order);
+
+/**
+ * Exports need a sign-in. The public directory (firms, capabilities, support ties) goes to every
+ * role; demand figures to bureaus, investment teams and admins, and a firm's own to its staff;
+ * orders as policy lists them (export.ts blanks the amounts a viewer may not see).
+ */
+export function exportScope(viewer: Viewer, kind: ImportKind): 'all' | 'ownFirm' {
+  if (kind === 'needs') return readsAggregates(viewer) ? 'all' : 'ownFirm';
+  if (kind === 'orders') return readsEverything(viewer) || viewer.role === 'INVESTMENT' ? 'all' : 'ownFirm';
+  return 'all';
+}
