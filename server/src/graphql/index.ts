@@ -11,6 +11,7 @@ import './analysis';
 import './audit';
 import './auth';
 import './risk';
+import './cluster-graph';
 
 let schema: GraphQLSchema | undefined;
 

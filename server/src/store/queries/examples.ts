@@ -43,6 +43,7 @@ import { userExamples } from './user-examples';
 import { riskExamples } from './risk-examples';
 import { bulkExamples } from './bulk-examples';
 import { dumpExamples } from './dump-examples';
+import { clusterExamples } from './cluster-examples';
 
 /**
  * One realistic invocation of every catalogue query, and one per shape of Cypher where a builder's
@@ -210,5 +211,6 @@ export function catalogueExamples(): Query[] {
     ...analysisExamples(),
     ...bulkExamples(),
     ...dumpExamples(),
+    ...clusterExamples(),
   ];
 }

@@ -11,3 +11,4 @@ export * from './users';
 export * from './audit';
 export * from './analysis';
 export * from './risk';
+export * from './cluster';
