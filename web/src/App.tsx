@@ -1,35 +1,31 @@
-import { AccountControls } from './features/account/AccountControls';
-import { ClusterPanel } from './features/cluster/ClusterPanel';
-import { FirmList } from './features/firms/FirmList';
-import { useI18n } from './i18n/I18nProvider';
-import { LangToggle } from './i18n/LangToggle';
+import { Suspense, lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { AppLayout } from './shell/AppLayout';
+import { Loading } from './shell/States';
+import { NotFound } from './shell/NotFound';
+
+// Each page loads on first visit: the map's cytoscape and the dashboard's ECharts stay off the others.
+const MapPage = lazy(() => import('./features/map/MapPage'));
+const GapsPage = lazy(() => import('./features/gaps/GapsPage'));
+const SuppliersPage = lazy(() => import('./features/suppliers/SuppliersPage'));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
+const ImportPage = lazy(() => import('./features/import/ImportPage'));
+const TargetsPage = lazy(() => import('./features/targets/TargetsPage'));
 
 export function App() {
-  const { t } = useI18n();
   return (
-    <div className="app">
-      <header className="app-header">
-        <div className="app-header__brand">
-          <span className="app-header__mark" aria-hidden="true">
-            渝
-          </span>
-          <div>
-            <h1>
-              渝链 <span lang="en">Yulian</span>
-            </h1>
-            <p className="app-header__subtitle">{t('app.subtitle')}</p>
-          </div>
-        </div>
-        <div className="app-header__tools">
-          <AccountControls />
-          <LangToggle />
-        </div>
-      </header>
-      <main className="app-main">
-        <ClusterPanel />
-        <FirmList />
-      </main>
-      <footer className="app-footer">{t('app.footer')}</footer>
-    </div>
+    <AppLayout>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route index element={<MapPage />} />
+          <Route path="gaps" element={<GapsPage />} />
+          <Route path="suppliers" element={<SuppliersPage />} />
+          <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="import" element={<ImportPage />} />
+          <Route path="targets" element={<TargetsPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </AppLayout>
   );
 }

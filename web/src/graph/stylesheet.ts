@@ -169,3 +169,9 @@ export const clusterStylesheet: StylesheetJson = [
     style: { opacity: 0.25 },
   },
 ];
+
+/** Rules added after the base sheet: a firm ringed from the gap finder or supplier search. */
+clusterStylesheet.push({
+  selector: 'node.firm.highlighted',
+  style: { 'border-width': 6, 'border-color': '#f59f00', 'border-style': 'double', 'z-index': 11, 'font-weight': 700 },
+});
