@@ -196,7 +196,9 @@ describe('stories in the browser', () => {
     expect(supply).toMatchObject({ kind: 'supply', lineStyle: 'solid', visible: true });
     expect(scrap?.colour).not.toBe(supply?.colour);
     // Double-click focuses Shunbo's neighbourhood: Ruitong stays, far firms dim.
-    await p.evaluate(() => window.__yulianCy?.getElementById('firm:shunbo').emit('dbltap'));
+    await p.evaluate(() => {
+      window.__yulianCy?.getElementById('firm:shunbo').emit('dbltap');
+    });
     await expect.poll(() => p.evaluate(() => window.__yulianCy?.getElementById('firm:yian').hasClass('dimmed'))).toBe(true);
     expect(await p.evaluate(() => window.__yulianCy?.getElementById('firm:ruitong').hasClass('dimmed'))).toBe(false);
     await shot(p, '5b-scrap-loop');
