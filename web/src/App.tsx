@@ -4,8 +4,10 @@ import { AppLayout } from './shell/AppLayout';
 import { Loading } from './shell/States';
 import { NotFound } from './shell/NotFound';
 
-// Each page loads on first visit: the map's cytoscape and the dashboard's ECharts stay off the others.
-const MapPage = lazy(() => import('./features/map/MapPage'));
+import MapPage from './features/map/MapPage';
+
+// The map is the home page and loads with the app (its cytoscape part loads in parallel with its
+// data); the other pages load on first visit, so the dashboard's ECharts stays off the map.
 const GapsPage = lazy(() => import('./features/gaps/GapsPage'));
 const SuppliersPage = lazy(() => import('./features/suppliers/SuppliersPage'));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithPassword, startTestServer } from '../harness';
 import { assertWebBuilt, launchChromium, openPage } from './browser';
+import './cy-hook';
 
 /**
  * The stories of DOMAIN.md walked as a user would, in Debian's Chromium against the real server and

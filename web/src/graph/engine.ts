@@ -1,7 +1,8 @@
 import cytoscape from 'cytoscape';
 import type { Core, EventObject, Layouts, NodeSingular, Position } from 'cytoscape';
-import { clusterLayout, presetLayout } from './layout';
+import { clusterLayout, fitPositions, placeAt } from './layout';
 import type { LayoutMode } from './layout';
+import { BIG_GRAPH } from './model';
 import type { ClusterElement, FirmNodeData, FlowEdgeData, SupportEdgeData } from './model';
 import { clusterStylesheet } from './stylesheet';
 import { syncElements } from './sync';
@@ -12,11 +13,11 @@ import { syncElements } from './sync';
  * `ClusterGraph` creates one `ClusterMap` on mount, feeds it elements and destroys it on unmount.
  *
  * Big graphs (from BIG_GRAPH elements): edges are hidden and the picture is a texture while the
- * viewport moves, and WebGL draws when the browser offers WebGL 2. Those are options fixed when
+ * viewport moves, and WebGL draws when the browser offers WebGL 2 on a GPU. Those are options fixed when
  * cytoscape starts, so the instance is rebuilt once when a graph crosses that size.
  */
 
-export const BIG_GRAPH = 2000;
+export { BIG_GRAPH };
 /** Beyond this many firms the grouped force layout is not run: the geographic picture stays. */
 export const FCOSE_LIMIT = 1500;
 
@@ -31,9 +32,18 @@ export interface ClusterMapEvents {
   onLayout?(state: 'running' | 'done'): void;
 }
 
-function webgl2Available(): boolean {
+/**
+ * WebGL 2 on a real GPU. A software implementation (SwiftShader, llvmpipe: headless browsers,
+ * machines without a GPU driver) draws more slowly than the 2D canvas with its viewport texture.
+ */
+export function hardwareWebgl2(): boolean {
   try {
-    return document.createElement('canvas').getContext('webgl2') !== null;
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return !/swiftshader|llvmpipe|software|basic render/i.test(renderer);
   } catch {
     return false;
   }
@@ -65,7 +75,7 @@ export class ClusterMap {
   private create(big: boolean): Core {
     this.cy?.destroy();
     this.big = big;
-    this.webgl = big && webgl2Available();
+    this.webgl = big && hardwareWebgl2();
     const cy = cytoscape({
       container: this.container,
       style: clusterStylesheet,
@@ -78,6 +88,7 @@ export class ClusterMap {
       webgl: this.webgl,
       pixelRatio: big ? 1 : 'auto',
     });
+    this.container.dataset.renderer = this.webgl ? 'webgl' : 'canvas';
     cy.on('select', 'node.firm', (e: EventObject) => {
       this.dim((e.target as NodeSingular).closedNeighborhood());
       this.events.onSelect(String(e.target.data('firmId')));
@@ -105,31 +116,43 @@ export class ClusterMap {
     const big = elements.length >= BIG_GRAPH;
     const cy = this.cy && this.big === big ? this.cy : this.create(big);
     this.presets = new Map(elements.flatMap((e) => (e.position ? [[e.data.id, e.position] as const] : [])));
+    const firstFill = cy.elements().empty();
     const { structureChanged } = syncElements(cy, elements);
     this.container.dataset.nodeCount = String(cy.nodes().length);
     this.container.dataset.edgeCount = String(cy.edges().length);
-    if (structureChanged) this.runLayout();
+    if (structureChanged) this.runLayout(firstFill);
   }
 
   setLayout(mode: LayoutMode): void {
     if (mode === this.mode) return;
     this.mode = mode;
-    this.runLayout();
+    this.runLayout(false);
   }
 
   /**
    * The geographic picture first, at once (positions come with the elements, so the first paint
    * costs no layout); then, for graphs small enough, the grouped force layout refines it.
    */
-  private runLayout(): void {
+  private runLayout(firstFill: boolean): void {
     const cy = this.cy;
     if (!cy) return;
     this.layout?.stop();
     this.container.dataset.layout = 'running';
     this.events.onLayout?.('running');
     const firms = cy.nodes('.firm').length;
-    const preset = presetLayout(cy, this.presets);
-    preset.run();
+    // Added elements arrive at their model positions; only a graph already drawn is moved back.
+    if (firstFill) fitPositions(cy, this.presets);
+    else placeAt(cy, this.presets);
+    // For benchmarks and tests: ms from navigation to the first frame that shows the data.
+    if (!this.container.dataset.firstDrawMs && cy.elements().nonempty()) {
+      // cytoscape draws in its own animation frame once the positions are set; the second frame
+      // from now begins after that one was drawn (the canvas and WebGL renderers alike).
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          this.container.dataset.firstDrawMs = String(Math.round(performance.now()));
+        }),
+      );
+    }
     if (this.mode === 'geo' || firms > FCOSE_LIMIT || firms === 0) {
       this.layout = null;
       this.done();

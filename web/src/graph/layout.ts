@@ -49,13 +49,39 @@ export function clusterLayout(cy: Core, options: { animate: boolean; firms: numb
   return cy.layout(clusterLayoutOptions(options));
 }
 
-/** The positions the model computed (firms around their district seat), fitted to the view. */
-export function presetLayout(cy: Core, positions: ReadonlyMap<string, Position>): Layouts {
-  return cy.layout({
-    name: 'preset',
-    fit: true,
-    padding: 28,
-    animate: false,
-    positions: Object.fromEntries(positions),
+/**
+ * Puts firms back at the positions the model computed (around their district seats) in one batch,
+ * and fits the view. Not a cytoscape layout: the preset layout moves nodes one by one, and each move
+ * inside a compound parent updates the parent's bounds, which costs seconds at thousands of firms.
+ */
+export function placeAt(cy: Core, positions: ReadonlyMap<string, Position>): void {
+  cy.batch(() => {
+    cy.nodes('.firm').forEach((node) => {
+      const position = positions.get(node.id());
+      if (position) node.position(position);
+    });
   });
+  cy.fit(undefined, 28);
+}
+
+/**
+ * Fits the view to the given positions without asking cytoscape for the graph's bounding box (which
+ * measures every label first): the first picture of a big graph is framed from the model's numbers.
+ */
+export function fitPositions(cy: Core, positions: ReadonlyMap<string, Position>, padding = 40): void {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const { x, y } of positions.values()) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  if (!Number.isFinite(minX)) return;
+  const width = Math.max(1, cy.width() - 2 * padding);
+  const height = Math.max(1, cy.height() - 2 * padding);
+  const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(width / Math.max(1, maxX - minX), height / Math.max(1, maxY - minY))));
+  cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * ((minX + maxX) / 2), y: cy.height() / 2 - zoom * ((minY + maxY) / 2) } });
 }

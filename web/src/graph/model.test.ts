@@ -73,6 +73,16 @@ describe('buildClusterElements', () => {
     expect(pos('firm:anrui')).not.toEqual(pos('firm:shunbo'));
   });
 
+  it('draws districts as regions behind their firms instead of compound parents when asked (big graphs)', () => {
+    const els = buildClusterElements(graph, { lang: 'zh', compound: false });
+    const hechuan = byId(els, 'district:500117');
+    expect(hechuan.classes).toBe('district region');
+    expect(hechuan.position).toBeDefined();
+    expect((hechuan.data as { regionSize?: number }).regionSize).toBeGreaterThan(0);
+    expect(byId(els, 'firm:anrui').data).not.toHaveProperty('parent');
+    expect(byId(els, 'firm:anrui').data).toMatchObject({ districtId: 'district:500117' });
+  });
+
   it('drops edges whose ends are not drawn, and gives nothing for nothing', () => {
     const lonely = { nodes: graph.nodes, edges: [flow('nobody', 'anrui', 1)] };
     expect(buildClusterElements(lonely, { lang: 'zh' }).filter((e) => e.group === 'edges')).toEqual([]);

@@ -20,13 +20,30 @@ import type { Lang } from '../i18n/lang';
 
 export type FirmRole = 'chain-leader' | 'oem' | 'recycler' | 'supplier';
 
-export type DistrictNodeData = { id: string; kind: 'district'; code: string; label: string; inRegion: boolean };
+export type DistrictNodeData = {
+  id: string;
+  kind: 'district';
+  code: string;
+  label: string;
+  inRegion: boolean;
+  /** Diameter of the district's region behind its firms when districts are not compound parents. */
+  regionSize?: number;
+};
+
+/**
+ * From this many elements, districts are drawn as regions behind their firms instead of compound
+ * parents: with compound nodes cytoscape re-derives every style change over the element's
+ * descendants, parents and edges, which costs seconds at thousands of firms.
+ */
+export const BIG_GRAPH = 2000;
 
 export type FirmNodeData = {
   id: string;
   kind: 'firm';
   firmId: string;
-  parent: string;
+  /** The district compound; absent when districts are drawn as regions (big graphs). */
+  parent?: string;
+  districtId: string;
   label: string;
   districtLabel: string;
   role: FirmRole;
@@ -122,7 +139,17 @@ export function spiralOffset(index: number, count: number): Position {
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
-export function buildClusterElements(graph: ApiClusterGraph, options: { lang: Lang }): ClusterElement[] {
+export interface ClusterModelOptions {
+  lang: Lang;
+  /** Districts as compound parents (default), or as regions behind their firms. */
+  compound?: boolean;
+}
+
+/** The spiral's radius for a district of `count` firms. */
+const spiralRadius = (count: number): number => FIRM_SPACING * Math.sqrt(Math.max(1, count)) + FIRM_SPACING;
+
+export function buildClusterElements(graph: ApiClusterGraph, options: ClusterModelOptions): ClusterElement[] {
+  const compound = options.compound ?? true;
   const label = (n: Pick<ApiClusterNode, 'labelZh' | 'labelEn'>): string => (options.lang === 'zh' ? n.labelZh : n.labelEn);
   const districts = graph.nodes.filter((n) => n.kind === 'DISTRICT');
   const districtById = new Map(districts.map((d) => [d.id, d]));
@@ -138,12 +165,17 @@ export function buildClusterElements(graph: ApiClusterGraph, options: { lang: La
   }
   const scale = geoScale(Math.max(0, ...[...members.values()].map((m) => m.length)));
 
-  const elements: ClusterElement[] = districts.map((d) => ({
-    group: 'nodes',
-    data: { id: d.id, kind: 'district', code: d.districtCode, label: label(d), inRegion: d.inRegion },
-    classes: d.inRegion ? 'district' : 'district outside',
-    selectable: false,
-  }));
+  const elements: ClusterElement[] = districts.map((d) => {
+    const data: DistrictNodeData = { id: d.id, kind: 'district', code: d.districtCode, label: label(d), inRegion: d.inRegion };
+    const node: ClusterNode = { group: 'nodes', data, classes: d.inRegion ? 'district' : 'district outside', selectable: false };
+    if (!compound) {
+      data.regionSize = round(2 * spiralRadius(members.get(d.id)?.length ?? 1));
+      node.classes += ' region';
+      node.position = geoPosition(d.lat, d.lng, scale);
+      node.grabbable = false;
+    }
+    return node;
+  });
 
   for (const [parent, list] of members) {
     const district = districtById.get(parent);
@@ -158,7 +190,8 @@ export function buildClusterElements(graph: ApiClusterGraph, options: { lang: La
           id: firm.id,
           kind: 'firm',
           firmId: firm.firmId ?? firm.id.replace(/^firm:/, ''),
-          parent,
+          ...(compound ? { parent } : {}),
+          districtId: parent,
           label: label(firm),
           districtLabel: label(district),
           role,

@@ -4,7 +4,7 @@ import { CLUSTER_GRAPH_QUERY } from '../../api/cluster';
 import { REFERENCE_QUERY } from '../../api/reference';
 import { useQuery } from '../../api/useQuery';
 import type { ClusterMap } from '../../graph/engine';
-import { buildClusterElements } from '../../graph/model';
+import { BIG_GRAPH, buildClusterElements } from '../../graph/model';
 import { useI18n } from '../../i18n/I18nProvider';
 import { graphFilterOf } from '../../routing/mapView';
 import { Legend } from '../cluster/Legend';
@@ -15,8 +15,10 @@ import { LinkList } from './LinkList';
 import { MapFilters } from './MapFilters';
 import { useMapView } from './useMapView';
 
-// cytoscape is the bulk of the map: load it after the page has painted.
-const ClusterGraph = lazy(() => import('../../graph/ClusterGraph').then((m) => ({ default: m.ClusterGraph })));
+// cytoscape is the bulk of the map: its chunk is fetched as soon as this module runs, in parallel
+// with the map's data, and the component renders once both are there.
+const graphModule = import('../../graph/ClusterGraph');
+const ClusterGraph = lazy(() => graphModule.then((m) => ({ default: m.ClusterGraph })));
 
 const NO_FIRMS: readonly string[] = [];
 
@@ -30,7 +32,10 @@ export default function MapPage() {
   const graph = useQuery(CLUSTER_GRAPH_QUERY, { filter });
 
   const data = graph.data?.clusterGraph;
-  const elements = useMemo(() => (data ? buildClusterElements(data, { lang }) : []), [data, lang]);
+  const elements = useMemo(
+    () => (data ? buildClusterElements(data, { lang, compound: data.nodes.length + data.edges.length < BIG_GRAPH }) : []),
+    [data, lang],
+  );
   const links = useMemo(() => elements.flatMap((e) => (e.group === 'edges' ? [e.data] : [])), [elements]);
   const amountsHidden = data?.edges.some((e) => e.amountHidden) ?? false;
   const highlight = view.highlight.length > 0 ? view.highlight : NO_FIRMS;
