@@ -50,7 +50,11 @@ async function open(route = '/'): Promise<Page> {
   return opened.page;
 }
 
-const shot = (p: Page, name: string) => p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+/**
+ * The viewport only on pages with the map: a full-page capture resizes the viewport, cytoscape
+ * clears its canvas on resize, and the capture can land before it has drawn again.
+ */
+const shot = (p: Page, name: string, fullPage = false) => p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 
 async function mapSettled(p: Page): Promise<void> {
   await p.locator('[data-testid="cluster-graph"][data-node-count][data-layout="done"]').waitFor({ timeout: 30_000 });
@@ -151,7 +155,7 @@ describe('stories in the browser', () => {
     expect(row).toContain('公里');
     expect(await gap.textContent()).toContain('广安');
     expect(new URL(p.url()).search).toContain('leader=anrui');
-    await shot(p, '3-gaps-anrui-2023');
+    await shot(p, '3-gaps-anrui-2023', true);
 
     await aofang.getByTestId('show-on-map').click();
     await mapSettled(p);
@@ -169,7 +173,7 @@ describe('stories in the browser', () => {
     expect(await p.getByRole('navigation').textContent()).toContain('Suppliers');
     await expect.poll(() => p.locator('[data-firm-id="aofang"]').first().textContent(), { timeout: 15_000 }).toContain('Yield rate 90%');
     expect(await p.getByTestId('lang-toggle').textContent()).toBe('中文');
-    await shot(p, '4-english-gaps');
+    await shot(p, '4-english-gaps', true);
     await p.getByRole('link', { name: 'Map', exact: true }).click();
     await mapSettled(p);
     expect(await p.getByRole('heading', { level: 1 }).textContent()).toBe('Cluster map');
@@ -212,6 +216,7 @@ describe('stories in the browser', () => {
     await profile.waitFor();
     await expect.poll(() => p.getByTestId('dependence').textContent(), { timeout: 15_000 }).toMatch(/平伟.*6\d(\.\d)?%/);
     expect(await p.getByTestId('support-ties').textContent()).toContain('平伟');
+    await mapSettled(p);
     await shot(p, '6-tianchiyu-dependence');
   });
 
@@ -221,13 +226,13 @@ describe('stories in the browser', () => {
     expect(await p.getByTestId('suppliers-table').textContent()).toContain('奥方');
     const [csv] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-csv').click()]);
     expect(csv.suggestedFilename()).toBe('yulian-suppliers-SURFACE_TREATMENT.csv');
-    await shot(p, '7-suppliers');
+    await shot(p, '7-suppliers', true);
     await signIn(p);
     await p.getByRole('link', { name: '看板' }).click();
     await p.getByTestId('chart-matrix').waitFor({ timeout: 20_000 });
     await p.getByTestId('chart-rates').waitFor({ timeout: 20_000 });
     await p.waitForTimeout(600); // the charts' entry animation
-    await shot(p, '8-dashboard');
+    await shot(p, '8-dashboard', true);
     await p.getByRole('link', { name: '导入' }).click();
     await p.getByRole('heading', { name: '导入' }).waitFor();
     await p.getByRole('link', { name: '招商目标' }).click();

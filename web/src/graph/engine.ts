@@ -163,10 +163,14 @@ export class ClusterMap {
     layout.one('layoutstop', () => {
       if (this.layout === layout) this.done();
     });
-    // After the preset picture has painted.
-    requestAnimationFrame(() => {
-      if (this.layout === layout && !cy.destroyed()) layout.run();
-    });
+    // Only once the geographic picture has been drawn (two frames on), so it is what shows first.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        setTimeout(() => {
+          if (this.layout === layout && !cy.destroyed()) layout.run();
+        }, 0);
+      }),
+    );
   }
 
   private done(): void {
