@@ -55,6 +55,8 @@ export class ClusterMap {
   private layout: Layouts | null = null;
   private mode: LayoutMode = 'fcose';
   private presets = new Map<string, Position>();
+  /** A firm to bring into view once the running layout has placed it. */
+  private centerWhenDone: string | null = null;
   private readonly resize: ResizeObserver;
   /** True once the cytoscape renderer is WebGL (big graphs where supported). */
   webgl = false;
@@ -137,6 +139,7 @@ export class ClusterMap {
     const cy = this.cy;
     if (!cy) return;
     this.layout?.stop();
+    cy.stop(true);
     this.container.dataset.layout = 'running';
     this.events.onLayout?.('running');
     const firms = cy.nodes('.firm').length;
@@ -174,6 +177,12 @@ export class ClusterMap {
   }
 
   private done(): void {
+    const cy = this.cy;
+    if (cy && this.centerWhenDone) {
+      const node = cy.getElementById(this.centerWhenDone);
+      if (node.nonempty()) cy.center(node);
+    }
+    this.centerWhenDone = null;
     this.container.dataset.layout = 'done';
     this.events.onLayout?.('done');
   }
@@ -188,7 +197,10 @@ export class ClusterMap {
       cy.$(':selected').unselect();
       if (node.nonempty()) node.select();
     });
-    if (node.nonempty()) cy.animate({ center: { eles: node }, duration: 250 });
+    if (node.empty()) return;
+    // A viewport animation begun before a layout would end at the firm's old place.
+    if (this.layout) this.centerWhenDone = node.id();
+    else cy.animate({ center: { eles: node }, duration: 250 });
   }
 
   /** Zooms to a firm and its neighbours, dimming the rest. */
