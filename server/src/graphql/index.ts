@@ -14,6 +14,7 @@ import './risk';
 import './target';
 import './target-mutations';
 import './investment';
+import './cluster-graph';
 
 let schema: GraphQLSchema | undefined;
 

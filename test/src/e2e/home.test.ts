@@ -85,22 +85,22 @@ describe('home page', () => {
     const toggle = p.getByTestId('lang-toggle');
     await rows(p).first().waitFor();
     expect(await toggle.textContent()).toBe('EN');
-    expect(await p.locator('h2').allTextContents()).toEqual(['产业集群图谱', '企业名录']);
+    expect(await p.locator('h1, h2').allTextContents()).toEqual(['产业集群图谱', '企业名录']);
 
     await toggle.click();
-    await expect.poll(() => p.locator('h2').allTextContents()).toEqual(['Cluster map', 'Firms']);
+    await expect.poll(() => p.locator('h1, h2').allTextContents()).toEqual(['Cluster map', 'Firms']);
     expect(await toggle.textContent()).toBe('中文');
     await expect.poll(() => rows(p).filter({ hasText: 'Aofang' }).count()).toBe(1);
 
     await p.reload({ waitUntil: 'domcontentloaded' });
     await rows(p).first().waitFor();
-    expect(await p.locator('h2').allTextContents()).toEqual(['Cluster map', 'Firms']);
+    expect(await p.locator('h1, h2').allTextContents()).toEqual(['Cluster map', 'Firms']);
     expect(await p.getByTestId('lang-toggle').textContent()).toBe('中文');
     expect(await p.locator('html').getAttribute('lang')).toBe('en');
     expect(await rows(p).filter({ hasText: 'Chongqing Aofang Auto Parts Co., Ltd.' }).count()).toBe(1);
 
     await p.getByTestId('lang-toggle').click();
-    await expect.poll(() => p.locator('h2').allTextContents()).toEqual(['产业集群图谱', '企业名录']);
+    await expect.poll(() => p.locator('h1, h2').allTextContents()).toEqual(['产业集群图谱', '企业名录']);
   });
 
   it('redraws the flows of the chosen year', async () => {

@@ -106,6 +106,7 @@ const cases: Case[] = [
   { field: 'firm', operation: async () => ({ query: '{ firm(id: "aofang") { id capabilities { spareCapacity } supports { to { id } } } }' }), allowed: everyone },
   { field: 'firms', operation: async () => ({ query: '{ firms(first: 5) { totalCount edges { node { id district { code } } } } }' }), allowed: everyone },
   { field: 'tradeFlows', operation: async () => ({ query: '{ tradeFlows(year: 2024) { supplier { id } buyer { id } orderCount } }' }), allowed: everyone },
+  { field: 'clusterGraph', operation: async () => ({ query: '{ clusterGraph(filter: {year: 2024}) { nodes { id } edges { id amountCny } } }' }), allowed: everyone },
   { field: 'supportTies', operation: async () => ({ query: '{ supportTies { from { id } to { id } kinds } }' }), allowed: everyone },
   {
     field: 'order',

@@ -1,7 +1,10 @@
 import cytoscape from 'cytoscape';
-import type { Core, Layouts } from 'cytoscape';
+import type { Core, Layouts, Position } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { FcoseLayoutOptions } from 'cytoscape-fcose';
+
+/** `fcose`: grouped by district (force-directed); `geo`: firms around their district seats. */
+export type LayoutMode = 'fcose' | 'geo';
 
 let registered = false;
 
@@ -14,22 +17,21 @@ export function registerLayouts(): void {
 
 /**
  * fcose, grouped by district: districts are compound parents, so fcose keeps each district's firms
- * together and lays the groups out against each other. The model starts every firm at its district
- * seat, so the layout refines that geography (`randomize: false`, which fcose wants with `proof`
- * quality) instead of scattering at random, and the picture is the same on every load.
+ * together and lays the groups out against each other. It starts from the geographic picture
+ * (`randomize: false`), so the result keeps north up and is the same on every load. Larger graphs
+ * get the draft quality and fewer iterations.
  */
-export function clusterLayoutOptions(options: { animate: boolean }): FcoseLayoutOptions {
+export function clusterLayoutOptions(options: { animate: boolean; firms: number }): FcoseLayoutOptions {
+  const large = options.firms > 300;
   return {
     name: 'fcose',
-    quality: 'proof',
+    quality: large ? 'draft' : 'proof',
     randomize: false,
     animate: options.animate,
     animationDuration: 450,
     fit: true,
     padding: 28,
-    nodeDimensionsIncludeLabels: true,
-    // Tuned on the article's cluster (34 nodes, about 25 links) in a 1180 × 690 box: compact enough
-    // for labels to be legible when fitted, loose enough that districts do not overlap.
+    nodeDimensionsIncludeLabels: !large,
     nodeRepulsion: 3000,
     idealEdgeLength: 60,
     edgeElasticity: 0.45,
@@ -37,14 +39,49 @@ export function clusterLayoutOptions(options: { animate: boolean }): FcoseLayout
     gravity: 1,
     gravityCompound: 4,
     gravityRangeCompound: 0.8,
-    numIter: 2500,
-    // Firms without links in the year stay near their district seat instead of being tiled aside.
+    numIter: large ? 600 : 2500,
     tile: false,
   };
 }
 
-/** The cluster layout over everything in `cy`, ready to `run()`; stop it if a newer one supersedes it. */
-export function clusterLayout(cy: Core, options: { animate: boolean }): Layouts {
+export function clusterLayout(cy: Core, options: { animate: boolean; firms: number }): Layouts {
   registerLayouts();
   return cy.layout(clusterLayoutOptions(options));
+}
+
+/**
+ * Puts firms back at the positions the model computed (around their district seats) in one batch,
+ * and fits the view. Not a cytoscape layout: the preset layout moves nodes one by one, and each move
+ * inside a compound parent updates the parent's bounds, which costs seconds at thousands of firms.
+ */
+export function placeAt(cy: Core, positions: ReadonlyMap<string, Position>): void {
+  cy.batch(() => {
+    cy.nodes('.firm').forEach((node) => {
+      const position = positions.get(node.id());
+      if (position) node.position(position);
+    });
+  });
+  cy.fit(undefined, 28);
+}
+
+/**
+ * Fits the view to the given positions without asking cytoscape for the graph's bounding box (which
+ * measures every label first): the first picture of a big graph is framed from the model's numbers.
+ */
+export function fitPositions(cy: Core, positions: ReadonlyMap<string, Position>, padding = 40): void {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const { x, y } of positions.values()) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  if (!Number.isFinite(minX)) return;
+  const width = Math.max(1, cy.width() - 2 * padding);
+  const height = Math.max(1, cy.height() - 2 * padding);
+  const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(width / Math.max(1, maxX - minX), height / Math.max(1, maxY - minY))));
+  cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * ((minX + maxX) / 2), y: cy.height() / 2 - zoom * ((minY + maxY) / 2) } });
 }

@@ -1,79 +1,23 @@
 import type { EdgeDefinition, NodeDefinition, Position } from 'cytoscape';
+import type { ApiClusterEdge, ApiClusterGraph, ApiClusterNode, ClusterNodeKind } from '../api/cluster';
 import type { Lang } from '../i18n/lang';
 
 /**
- * The cluster graph as data: districts, firms, trade flows and mentoring ties in, cytoscape element
- * definitions out. Pure and deterministic: the same input gives the same elements, with the same
- * ids, in the same order, whatever order the input came in.
+ * The cluster graph as data: the API's `clusterGraph` in, cytoscape element definitions out. Pure
+ * and deterministic: the same graph gives the same elements, ids and positions in the same order.
  *
- * - Every district that holds a firm becomes a compound parent node (`district:<code>`).
- * - Every firm becomes a node (`firm:<id>`), including firms that appear only as the end of a flow or
- *   a tie; its classes carry its primary role and whether it lies outside the region.
- * - Trade flows become edges supplier → buyer (`flow:<kind>:<supplier>><buyer>:<segment>`); flows
- *   with the same key are summed, so the ids stay unique even if several years are passed in.
- *   An amount the viewer may not see is null; such an edge is classed `amount-hidden` and drawn at
- *   a neutral width, and a sum with any hidden part is hidden, since a partial total would mislead.
- * - Support (mentoring) ties become edges mentor → mentee (`tie:<from>><to>`); with `year` set, a
- *   tie that began after that year is left out.
- * - Firms start at their district seat (lat/lng projected to the plane, north up), spread on a small
- *   circle; the layout refines from there, so districts keep their rough geography.
+ * - Districts are compound parents (`district:<code>`), firms their children (`firm:<id>`), classed
+ *   by primary role and by whether they lie outside the region.
+ * - Flows are edges supplier → buyer (`flow:<kind>:<supplier>><buyer>:<segment>`), classed `supply`
+ *   or `scrap-return`; a flow whose value the viewer may not see is classed `amount-hidden` and
+ *   drawn at a neutral width. Widths scale among the visible amounts only, so a hidden amount
+ *   cannot be read off the others.
+ * - Mentoring ties are edges mentor → mentee (`tie:<from>><to>`).
+ * - Every firm gets a geographic position: around its district seat, north up, on a sunflower
+ *   spiral so that no two firms overlap whatever their number. This is the first picture drawn
+ *   (no layout cost before the first paint) and the "geographic" layout.
  */
 
-export interface GraphDistrict {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  inRegion: boolean;
-  lat?: number | null;
-  lng?: number | null;
-}
-
-export interface GraphFirm {
-  id: string;
-  nameZh: string;
-  nameEn: string;
-  shortNameZh: string | null;
-  shortNameEn: string | null;
-  district: GraphDistrict;
-  isChainLeader: boolean;
-  isOem: boolean;
-  isRecycler: boolean;
-  outputCny: number | null;
-}
-
-export type FlowKind = 'SUPPLY' | 'SCRAP_RETURN';
-
-export interface GraphFlow {
-  supplier: GraphFirm;
-  buyer: GraphFirm;
-  segment: { code: string; nameZh: string; nameEn: string };
-  kind: FlowKind;
-  /** Null when withheld from the viewer. */
-  amountCny: number | null;
-  orderCount: number;
-}
-
-export interface GraphTie {
-  from: GraphFirm;
-  to: GraphFirm;
-  kinds: readonly string[];
-  since: string | null;
-}
-
-export interface ClusterModelInput {
-  districts: readonly GraphDistrict[];
-  firms: readonly GraphFirm[];
-  flows: readonly GraphFlow[];
-  ties: readonly GraphTie[];
-}
-
-export interface ClusterModelOptions {
-  lang: Lang;
-  /** The year being drawn; ties that began later are left out. */
-  year?: number;
-}
-
-/** A firm's role for colour and shape; a firm with several roles shows the first that applies. */
 export type FirmRole = 'chain-leader' | 'oem' | 'recycler' | 'supplier';
 
 export type DistrictNodeData = {
@@ -82,21 +26,32 @@ export type DistrictNodeData = {
   code: string;
   label: string;
   inRegion: boolean;
+  /** Diameter of the district's region behind its firms when districts are not compound parents. */
+  regionSize?: number;
 };
+
+/**
+ * From this many elements, districts are drawn as regions behind their firms instead of compound
+ * parents: with compound nodes cytoscape re-derives every style change over the element's
+ * descendants, parents and edges, which costs seconds at thousands of firms.
+ */
+export const BIG_GRAPH = 2000;
 
 export type FirmNodeData = {
   id: string;
   kind: 'firm';
   firmId: string;
-  parent: string;
+  /** The district compound; absent when districts are drawn as regions (big graphs). */
+  parent?: string;
+  districtId: string;
   label: string;
-  name: string;
   districtLabel: string;
   role: FirmRole;
   inRegion: boolean;
   outputCny: number | null;
-  /** 0–1: √(output ÷ the largest output drawn); 0 when unknown. The stylesheet maps it to size. */
+  /** 0–1 from the API (√ of output against the largest drawn); the stylesheet maps it to size. */
   outputScore: number;
+  tier: number | null;
 };
 
 export type FlowEdgeData = {
@@ -108,13 +63,9 @@ export type FlowEdgeData = {
   targetLabel: string;
   segmentCode: string;
   segmentLabel: string;
-  /** Null when withheld from the viewer. */
   amountCny: number | null;
   orderCount: number;
-  /**
-   * 0–1: √(amount ÷ the largest amount shown). The stylesheet maps it to width; 0 for a hidden
-   * amount, whose edge the `amount-hidden` class draws at a fixed width instead.
-   */
+  /** 0–1: √(amount ÷ the largest amount shown); 0 for a hidden amount. */
   amountScore: number;
 };
 
@@ -145,205 +96,152 @@ export type ClusterElement = ClusterNode | ClusterEdge;
 
 export const districtNodeId = (code: string): string => `district:${code}`;
 export const firmNodeId = (firmId: string): string => `firm:${firmId}`;
-export const flowEdgeId = (kind: FlowKind, supplierId: string, buyerId: string, segmentCode: string): string =>
-  `flow:${kind}:${supplierId}>${buyerId}:${segmentCode}`;
-export const tieEdgeId = (fromId: string, toId: string): string => `tie:${fromId}>${toId}`;
 
-export function primaryRole(firm: Pick<GraphFirm, 'isChainLeader' | 'isOem' | 'isRecycler'>): FirmRole {
-  if (firm.isChainLeader) return 'chain-leader';
-  if (firm.isOem) return 'oem';
-  if (firm.isRecycler) return 'recycler';
-  return 'supplier';
-}
-
-/** Model units per degree of latitude. */
-const GEO_SCALE = 420;
-/** A degree of longitude is shorter by cos(latitude); the region is small enough for one reference latitude. */
-const REFERENCE_LATITUDE = 29.8;
-/**
- * East–west stretch: the graph sits in a wide, low box, and the western region is about as tall
- * as it is wide, so the sketch is widened rather than left in a narrow column. Directions hold.
- */
-const GEO_STRETCH_X = 1.6;
-
-export function geoPosition(lat: number, lng: number): Position {
-  const x = lng * GEO_SCALE * GEO_STRETCH_X * Math.cos((REFERENCE_LATITUDE * Math.PI) / 180);
-  return { x: round(x, 1), y: round(-lat * GEO_SCALE, 1) };
-}
-
-const round = (n: number, digits: number): number => {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
+const ROLE_OF: Record<Exclude<ClusterNodeKind, 'DISTRICT'>, FirmRole> = {
+  CHAIN_LEADER: 'chain-leader',
+  OEM: 'oem',
+  RECYCLER: 'recycler',
+  SUPPLIER: 'supplier',
 };
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function firmLabel(firm: GraphFirm, lang: Lang): string {
-  const short = lang === 'zh' ? firm.shortNameZh : firm.shortNameEn;
-  return short?.trim() ? short : lang === 'zh' ? firm.nameZh : firm.nameEn;
+export function roleOf(kind: ClusterNodeKind): FirmRole {
+  return kind === 'DISTRICT' ? 'supplier' : ROLE_OF[kind];
 }
 
-function tieStartYear(since: string | null): number | null {
-  const year = since ? Number.parseInt(since.slice(0, 4), 10) : Number.NaN;
-  return Number.isFinite(year) ? year : null;
+/** Model units between neighbouring firms on a district's spiral. */
+export const FIRM_SPACING = 38;
+/** Model units per degree of latitude, at least; grows with the most crowded district. */
+const MIN_GEO_SCALE = 420;
+/** The closest district seats in the data lie about 0.2° apart. */
+const CLOSEST_SEATS_DEG = 0.2;
+const REFERENCE_LATITUDE = 29.8;
+const GEO_STRETCH_X = 1.6;
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/** Degrees to model units: north up, widened east–west to suit a wide, low box. */
+export function geoScale(largestDistrict: number): number {
+  const radius = FIRM_SPACING * Math.sqrt(Math.max(1, largestDistrict));
+  return Math.max(MIN_GEO_SCALE, (2.2 * radius) / CLOSEST_SEATS_DEG);
 }
 
-export function buildClusterElements(input: ClusterModelInput, options: ClusterModelOptions): ClusterElement[] {
-  const { lang } = options;
-  const pick = (zh: string, en: string): string => (lang === 'zh' ? zh : en);
+export function geoPosition(lat: number, lng: number, scale: number): Position {
+  const x = lng * scale * GEO_STRETCH_X * Math.cos((REFERENCE_LATITUDE * Math.PI) / 180);
+  return { x: round(x), y: round(-lat * scale) };
+}
 
-  // Firms: the list first, then any firm met only at the end of a flow or a tie.
-  const firms = new Map<string, GraphFirm>();
-  const addFirm = (firm: GraphFirm): void => {
-    if (!firms.has(firm.id)) firms.set(firm.id, firm);
-  };
-  input.firms.forEach(addFirm);
-  for (const flow of input.flows) {
-    addFirm(flow.supplier);
-    addFirm(flow.buyer);
-  }
-  const ties = input.ties.filter((tie) => {
-    const start = tieStartYear(tie.since);
-    return options.year === undefined || start === null || start <= options.year;
-  });
-  for (const tie of ties) {
-    addFirm(tie.from);
-    addFirm(tie.to);
-  }
+/** The i-th of n points on a sunflower spiral around the origin; the first sits in the middle. */
+export function spiralOffset(index: number, count: number): Position {
+  if (count <= 1) return { x: 0, y: 0 };
+  const r = FIRM_SPACING * Math.sqrt(index + 0.5);
+  const a = index * GOLDEN_ANGLE;
+  return { x: round(r * Math.cos(a)), y: round(r * Math.sin(a)) };
+}
 
-  // Districts: the district list is authoritative; a firm's own district fills any gap.
-  const districtInfo = new Map<string, GraphDistrict>();
-  for (const firm of firms.values()) districtInfo.set(firm.district.code, firm.district);
-  for (const district of input.districts) districtInfo.set(district.code, district);
+const round = (n: number): number => Math.round(n * 10) / 10;
 
-  const firmsByDistrict = new Map<string, GraphFirm[]>();
-  for (const firm of [...firms.values()].sort((a, b) => byString(a.id, b.id))) {
-    const list = firmsByDistrict.get(firm.district.code) ?? [];
+export interface ClusterModelOptions {
+  lang: Lang;
+  /** Districts as compound parents (default), or as regions behind their firms. */
+  compound?: boolean;
+}
+
+/** The spiral's radius for a district of `count` firms. */
+const spiralRadius = (count: number): number => FIRM_SPACING * Math.sqrt(Math.max(1, count)) + FIRM_SPACING;
+
+export function buildClusterElements(graph: ApiClusterGraph, options: ClusterModelOptions): ClusterElement[] {
+  const compound = options.compound ?? true;
+  const label = (n: Pick<ApiClusterNode, 'labelZh' | 'labelEn'>): string => (options.lang === 'zh' ? n.labelZh : n.labelEn);
+  const districts = graph.nodes.filter((n) => n.kind === 'DISTRICT');
+  const districtById = new Map(districts.map((d) => [d.id, d]));
+  const firms = graph.nodes.filter((n) => n.kind !== 'DISTRICT');
+  const firmById = new Map(firms.map((f) => [f.id, f]));
+
+  const members = new Map<string, ApiClusterNode[]>();
+  for (const firm of firms) {
+    const key = firm.parent ?? '';
+    const list = members.get(key) ?? [];
     list.push(firm);
-    firmsByDistrict.set(firm.district.code, list);
+    members.set(key, list);
   }
+  const scale = geoScale(Math.max(0, ...[...members.values()].map((m) => m.length)));
 
-  const districtNodes: ClusterNode[] = [...firmsByDistrict.keys()].sort(byString).map((code) => {
-    const district = districtInfo.get(code);
-    const inRegion = district?.inRegion ?? false;
-    return {
-      group: 'nodes',
-      data: {
-        id: districtNodeId(code),
-        kind: 'district',
-        code,
-        label: district ? pick(district.nameZh, district.nameEn) : code,
-        inRegion,
-      },
-      classes: inRegion ? 'district' : 'district outside',
-      selectable: false,
-    };
+  const elements: ClusterElement[] = districts.map((d) => {
+    const data: DistrictNodeData = { id: d.id, kind: 'district', code: d.districtCode, label: label(d), inRegion: d.inRegion };
+    const node: ClusterNode = { group: 'nodes', data, classes: d.inRegion ? 'district' : 'district outside', selectable: false };
+    if (!compound) {
+      data.regionSize = round(2 * spiralRadius(members.get(d.id)?.length ?? 1));
+      node.classes += ' region';
+      node.position = geoPosition(d.lat, d.lng, scale);
+      node.grabbable = false;
+    }
+    return node;
   });
 
-  const maxOutput = Math.max(0, ...[...firms.values()].map((f) => f.outputCny ?? 0));
-  const firmNodes: ClusterNode[] = [];
-  for (const [code, members] of [...firmsByDistrict.entries()].sort(([a], [b]) => byString(a, b))) {
-    const district = districtInfo.get(code);
-    const seat = district?.lat != null && district.lng != null ? geoPosition(district.lat, district.lng) : null;
-    const radius = members.length > 1 ? 26 + 14 * Math.sqrt(members.length) : 0;
-    members.forEach((firm, index) => {
-      const role = primaryRole(firm);
-      const inRegion = district?.inRegion ?? firm.district.inRegion;
-      const output = firm.outputCny != null && firm.outputCny > 0 ? firm.outputCny : null;
-      const angle = (2 * Math.PI * index) / members.length - Math.PI / 2;
-      const node: ClusterNode = {
+  for (const [parent, list] of members) {
+    const district = districtById.get(parent);
+    if (!district) continue;
+    const seat = geoPosition(district.lat, district.lng, scale);
+    list.forEach((firm, index) => {
+      const role = roleOf(firm.kind);
+      const offset = spiralOffset(index, list.length);
+      elements.push({
         group: 'nodes',
         data: {
-          id: firmNodeId(firm.id),
+          id: firm.id,
           kind: 'firm',
-          firmId: firm.id,
-          parent: districtNodeId(code),
-          label: firmLabel(firm, lang),
-          name: pick(firm.nameZh, firm.nameEn),
-          districtLabel: district ? pick(district.nameZh, district.nameEn) : code,
+          firmId: firm.firmId ?? firm.id.replace(/^firm:/, ''),
+          ...(compound ? { parent } : {}),
+          districtId: parent,
+          label: label(firm),
+          districtLabel: label(district),
           role,
-          inRegion,
+          inRegion: firm.inRegion,
           outputCny: firm.outputCny,
-          outputScore: output !== null && maxOutput > 0 ? round(Math.sqrt(output / maxOutput), 4) : 0,
+          outputScore: firm.size,
+          tier: firm.tier,
         },
-        classes: ['firm', `role-${role}`, inRegion ? '' : 'outside', output === null ? 'output-unknown' : '']
+        classes: ['firm', `role-${role}`, firm.inRegion ? '' : 'outside', firm.outputCny == null ? 'output-unknown' : '']
           .filter(Boolean)
           .join(' '),
-      };
-      if (seat) {
-        node.position = {
-          x: round(seat.x + radius * Math.cos(angle), 1),
-          y: round(seat.y + radius * Math.sin(angle), 1),
-        };
-      }
-      firmNodes.push(node);
+        position: { x: round(seat.x + offset.x), y: round(seat.y + offset.y) },
+      });
     });
   }
 
-  // Flows, summed by key.
-  const flows = new Map<string, { flow: GraphFlow; amountCny: number | null; orderCount: number }>();
-  for (const flow of input.flows) {
-    const id = flowEdgeId(flow.kind, flow.supplier.id, flow.buyer.id, flow.segment.code);
-    const seen = flows.get(id);
-    if (seen) {
-      seen.amountCny = seen.amountCny === null || flow.amountCny === null ? null : seen.amountCny + flow.amountCny;
-      seen.orderCount += flow.orderCount;
-    } else {
-      flows.set(id, { flow, amountCny: flow.amountCny, orderCount: flow.orderCount });
-    }
+  const maxAmount = Math.max(0, ...graph.edges.map((e) => (e.kind === 'SUPPORT' ? 0 : (e.amountCny ?? 0))));
+  const endLabel = (id: string): string => {
+    const firm = firmById.get(id);
+    return firm ? label(firm) : id;
+  };
+  for (const edge of graph.edges) {
+    if (!firmById.has(edge.source) || !firmById.has(edge.target)) continue;
+    elements.push(edgeElement(edge, endLabel, options.lang, maxAmount));
   }
-  const maxAmount = Math.max(0, ...[...flows.values()].map((f) => f.amountCny ?? 0));
-  const label = (firm: GraphFirm): string => firmLabel(firms.get(firm.id) ?? firm, lang);
-
-  const flowEdges: ClusterEdge[] = [...flows.entries()].map(([id, { flow, amountCny, orderCount }]) => {
-    const kind = flow.kind === 'SCRAP_RETURN' ? 'scrap-return' : 'supply';
-    return {
-      group: 'edges',
-      data: {
-        id,
-        kind,
-        source: firmNodeId(flow.supplier.id),
-        target: firmNodeId(flow.buyer.id),
-        sourceLabel: label(flow.supplier),
-        targetLabel: label(flow.buyer),
-        segmentCode: flow.segment.code,
-        segmentLabel: pick(flow.segment.nameZh, flow.segment.nameEn),
-        amountCny,
-        orderCount,
-        amountScore: amountCny !== null && maxAmount > 0 && amountCny > 0 ? round(Math.sqrt(amountCny / maxAmount), 4) : 0,
-      },
-      classes: amountCny === null ? `flow ${kind} amount-hidden` : `flow ${kind}`,
-    };
-  });
-
-  const tieEdges = new Map<string, ClusterEdge>();
-  for (const tie of ties) {
-    const id = tieEdgeId(tie.from.id, tie.to.id);
-    if (tieEdges.has(id)) continue;
-    tieEdges.set(id, {
-      group: 'edges',
-      data: {
-        id,
-        kind: 'support',
-        source: firmNodeId(tie.from.id),
-        target: firmNodeId(tie.to.id),
-        sourceLabel: label(tie.from),
-        targetLabel: label(tie.to),
-        supportKinds: [...tie.kinds].sort(byString),
-        since: tie.since,
-      },
-      classes: 'support',
-    });
-  }
-
-  const edges = [...flowEdges, ...tieEdges.values()].sort((a, b) => byString(a.data.id, b.data.id));
-  return [...districtNodes, ...firmNodes.sort((a, b) => byString(a.data.id, b.data.id)), ...edges];
+  return elements;
 }
 
-export function isFirmNode(element: ClusterElement): element is ClusterNode & { data: FirmNodeData } {
-  return element.data.kind === 'firm';
+function edgeElement(edge: ApiClusterEdge, endLabel: (id: string) => string, lang: Lang, maxAmount: number): ClusterEdge {
+  const common = { id: edge.id, source: edge.source, target: edge.target, sourceLabel: endLabel(edge.source), targetLabel: endLabel(edge.target) };
+  if (edge.kind === 'SUPPORT') {
+    return { group: 'edges', data: { ...common, kind: 'support', supportKinds: edge.supportKinds, since: edge.since }, classes: 'support' };
+  }
+  const kind = edge.kind === 'SCRAP_RETURN' ? 'scrap-return' : 'supply';
+  const amount = edge.amountHidden ? null : edge.amountCny;
+  return {
+    group: 'edges',
+    data: {
+      ...common,
+      kind,
+      segmentCode: edge.segment?.code ?? '',
+      segmentLabel: edge.segment ? (lang === 'zh' ? edge.segment.nameZh : edge.segment.nameEn) : '',
+      amountCny: amount,
+      orderCount: edge.orderCount,
+      amountScore: amount !== null && amount > 0 && maxAmount > 0 ? Math.round(Math.sqrt(amount / maxAmount) * 1e4) / 1e4 : 0,
+    },
+    classes: amount === null ? `flow ${kind} amount-hidden` : `flow ${kind}`,
+  };
 }
 
-export function isLinkEdge(element: ClusterElement): element is ClusterEdge {
-  return element.group === 'edges';
+export function isFirmData(data: ClusterElement['data']): data is FirmNodeData {
+  return data.kind === 'firm';
 }

@@ -68,6 +68,23 @@ export const clusterStylesheet: StylesheetJson = [
       'text-halign': 'center',
       'text-margin-y': -4,
       padding: '18px',
+      // Labels too small to read are not drawn: with thousands of firms that is most of the cost.
+      'min-zoomed-font-size': 7,
+      // Sizing a district by its firms' labels too means measuring every label's text first.
+      'compound-sizing-wrt-labels': 'exclude',
+    },
+  },
+  {
+    // Big graphs: a district is a region behind its firms rather than their compound parent.
+    selector: 'node.district.region',
+    style: {
+      shape: 'ellipse',
+      width: 'data(regionSize)',
+      height: 'data(regionSize)',
+      'background-opacity': 0.7,
+      'font-size': 40,
+      'min-zoomed-font-size': 6,
+      events: 'no',
     },
   },
   {
@@ -94,6 +111,7 @@ export const clusterStylesheet: StylesheetJson = [
       'text-margin-y': 4,
       'text-wrap': 'ellipsis',
       'text-max-width': '120px',
+      'min-zoomed-font-size': 8,
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.75,
       'text-background-padding': '1px',
@@ -127,7 +145,8 @@ export const clusterStylesheet: StylesheetJson = [
       'target-arrow-color': LINK_STYLE.supply.colour,
       'target-arrow-shape': 'triangle',
       'arrow-scale': 0.9,
-      opacity: 0.8,
+      // Not `opacity`: an element's opacity is multiplied with its parents' on every draw.
+      'line-opacity': 0.8,
     },
   },
   {
@@ -162,10 +181,16 @@ export const clusterStylesheet: StylesheetJson = [
   {
     // The selected firm's links come forward (ClusterGraph marks them).
     selector: 'edge.of-selected',
-    style: { opacity: 1, 'z-index': 9 },
+    style: { 'line-opacity': 1, 'z-index': 9 },
   },
   {
     selector: 'edge.dimmed, node.firm.dimmed',
     style: { opacity: 0.25 },
   },
 ];
+
+/** Rules added after the base sheet: a firm ringed from the gap finder or supplier search. */
+clusterStylesheet.push({
+  selector: 'node.firm.highlighted',
+  style: { 'border-width': 6, 'border-color': '#f59f00', 'border-style': 'double', 'z-index': 11, 'font-weight': 700 },
+});

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { formatMoneyOrDash } from './format';
+import { formatKm, formatMoneyOrDash, formatNumber, formatPercent } from './format';
 import { htmlLang, readStoredLang, storeLang } from './lang';
 import type { Lang } from './lang';
 import { translate } from './messages';
@@ -14,6 +14,9 @@ export interface I18n {
   money(amountCny: number | null | undefined): string;
   /** Picks the Chinese or English variant of a bilingual field. */
   pick(zh: string, en: string): string;
+  percent(share: number | null | undefined): string;
+  num(value: number | null | undefined): string;
+  km(value: number | null | undefined): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -37,6 +40,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, params) => translate(lang, key, params),
       money: (amountCny) => formatMoneyOrDash(amountCny, lang),
       pick: (zh, en) => (lang === 'zh' ? zh : en),
+      percent: (share) => formatPercent(share, lang),
+      num: (value) => formatNumber(value, lang),
+      km: (value) => formatKm(value, lang),
     }),
     [lang, setLang],
   );

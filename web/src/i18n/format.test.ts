@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyOrDash } from './format';
+import { formatKm, formatMoney, formatMoneyOrDash, formatNumber, formatPercent } from './format';
 
 describe('formatMoney in Chinese', () => {
   it('gives amounts from 1万 in 万元', () => {
@@ -53,5 +53,25 @@ describe('non-amounts', () => {
     expect(formatMoneyOrDash(null, 'zh')).toBe('—');
     expect(formatMoneyOrDash(undefined, 'en')).toBe('—');
     expect(formatMoneyOrDash(3_000_000, 'en')).toBe('CNY 3,000,000');
+  });
+});
+
+describe('percentages, quantities and distances', () => {
+  it('formats shares as percentages in both languages', () => {
+    expect(formatPercent(0.9, 'zh')).toBe('90%');
+    expect(formatPercent(0.2857, 'en')).toBe('28.6%');
+    expect(formatPercent(null, 'en')).toBe('—');
+  });
+
+  it('groups quantities by thousands', () => {
+    expect(formatNumber(120_000, 'zh')).toBe('120,000');
+    expect(formatNumber(120_000, 'en')).toBe('120,000');
+    expect(formatNumber(undefined, 'zh')).toBe('—');
+  });
+
+  it('gives distances in 公里 or km', () => {
+    expect(formatKm(42.46, 'zh')).toBe('42.5公里');
+    expect(formatKm(42.46, 'en')).toBe('42.5 km');
+    expect(formatKm(null, 'zh')).toBe('—');
   });
 });

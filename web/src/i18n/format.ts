@@ -36,3 +36,22 @@ export function formatMoney(amountCny: number, lang: Lang): string {
 export function formatMoneyOrDash(amountCny: number | null | undefined, lang: Lang): string {
   return amountCny == null ? '—' : formatMoney(amountCny, lang);
 }
+
+/** A share 0–1 as a percentage: "90%", "28.6%". */
+export function formatPercent(share: number | null | undefined, lang: Lang): string {
+  if (share == null || !Number.isFinite(share)) return '—';
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+/** A plain count or quantity with the language's grouping: "120,000" (both languages group by three). */
+export function formatNumber(value: number | null | undefined, lang: Lang): string {
+  if (value == null || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 1 }).format(value);
+}
+
+/** A distance: "42.5公里" / "42.5 km". */
+export function formatKm(km: number | null | undefined, lang: Lang): string {
+  if (km == null || !Number.isFinite(km)) return '—';
+  const n = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 1 }).format(km);
+  return lang === 'zh' ? `${n}公里` : `${n} km`;
+}

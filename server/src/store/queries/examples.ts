@@ -45,6 +45,7 @@ import { bulkExamples } from './bulk-examples';
 import { dumpExamples } from './dump-examples';
 import { targetExamples } from './target-examples';
 import { importExamples } from './import-examples';
+import { clusterExamples } from './cluster-examples';
 
 /**
  * One realistic invocation of every catalogue query, and one per shape of Cypher where a builder's
@@ -214,5 +215,6 @@ export function catalogueExamples(): Query[] {
     ...dumpExamples(),
     ...targetExamples(),
     ...importExamples(),
+    ...clusterExamples(),
   ];
 }

@@ -12,3 +12,4 @@ export * from './audit';
 export * from './analysis';
 export * from './risk';
 export * from './targets';
+export * from './cluster';

@@ -33,14 +33,20 @@ const ROLE_LABEL: Record<RoleTag, MessageKey> = {
   supplier: 'role.supplier',
 };
 
-function FirmRow({ firm, i18n }: { firm: FirmSummary; i18n: I18n }) {
+function FirmRow({ firm, i18n, onOpen }: { firm: FirmSummary; i18n: I18n; onOpen?: (firmId: string) => void }) {
   const { pick, t, money } = i18n;
   const shortName = pick(firm.shortNameZh ?? '', firm.shortNameEn ?? '');
   const fullName = pick(firm.nameZh, firm.nameEn);
   return (
     <tr data-testid="firm-row" data-firm-id={firm.id}>
       <td>
-        <span className="firm-name">{shortName || fullName}</span>
+        {onOpen ? (
+          <button type="button" className="link-button firm-name" data-testid="open-firm" onClick={() => onOpen(firm.id)}>
+            {shortName || fullName}
+          </button>
+        ) : (
+          <span className="firm-name">{shortName || fullName}</span>
+        )}
         {shortName ? <span className="firm-fullname">{fullName}</span> : null}
       </td>
       <td>{pick(firm.district.nameZh, firm.district.nameEn)}</td>
@@ -58,13 +64,19 @@ function FirmRow({ firm, i18n }: { firm: FirmSummary; i18n: I18n }) {
   );
 }
 
-/** A searchable table of firms. The search is the API's FirmFilter.search, sent once typing pauses. */
-export function FirmList() {
+/**
+ * A searchable table of firms. The search is the API's FirmFilter.search, sent once typing pauses,
+ * or at once on Enter. `onOpen` makes each name a button that opens the firm's panel.
+ */
+export function FirmList({ onOpen }: { onOpen?: (firmId: string) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const searchId = useId();
   const [text, setText] = useState('');
-  const search = useDebouncedValue(text.trim(), SEARCH_DELAY_MS);
+  const debounced = useDebouncedValue(text.trim(), SEARCH_DELAY_MS);
+  const [submitted, setSubmitted] = useState<string | null>(null);
+  // Enter searches at once; typing on falls back to the debounced text.
+  const search = submitted === text.trim() ? submitted : debounced;
   const firms = useQuery(FIRMS_QUERY, { filter: search ? { search } : null, first: PAGE_SIZE });
 
   const connection = firms.data?.firms;
@@ -102,6 +114,9 @@ export function FirmList() {
           placeholder={t('firms.search.placeholder')}
           autoComplete="off"
           onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') setSubmitted(text.trim());
+          }}
         />
       </div>
       {status ? (
@@ -124,7 +139,7 @@ export function FirmList() {
             </thead>
             <tbody>
               {rows.map((firm) => (
-                <FirmRow key={firm.id} firm={firm} i18n={i18n} />
+                <FirmRow key={firm.id} firm={firm} i18n={i18n} onOpen={onOpen} />
               ))}
             </tbody>
           </table>

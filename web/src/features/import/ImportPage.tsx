@@ -49,7 +49,13 @@ export function ImportPage() {
   const percent = progress && progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0;
 
   return (
-    <Card title={t('title')}>
+    <Card
+      title={
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('title')}
+        </Typography.Title>
+      }
+    >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph>{t('intro')}</Typography.Paragraph>
         <Space wrap>

@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createApp, EmbeddedStore } from '@yulian/server';
+import { generateDataset } from '../../../seed/src/synthetic';
+import { bulkLoadDataset } from '../../../server/src/seeding/bulk-load';
+import { LOAD_BATCH, SEED } from './analysis-setup';
+
+/**
+ * The web benchmark's set-up: a synthetic cluster of a given size bulk-loaded into a fresh embedded
+ * store, served by the real app (built web app included) on a loopback port, and the measurements
+ * taken in headless Chromium.
+ */
+
+export interface SyntheticServer {
+  url: string;
+  firms: number;
+  close(): Promise<void>;
+}
+
+/** Orders per firm over the three generated years: about one supply link per firm and year. */
+const ORDERS_PER_FIRM = 3;
+
+export async function startSyntheticServer(firms: number): Promise<SyntheticServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'yulian-web-bench-'));
+  const store = await EmbeddedStore.open({ dataDir: dir, maxDbSizeBytes: 2 ** 34, queryTimeoutMs: 60_000 });
+  await store.ensureSchema();
+  await bulkLoadDataset(store, generateDataset({ firms, orders: firms * ORDERS_PER_FIRM, seed: SEED }), { mode: 'fresh', batchSize: LOAD_BATCH });
+  const app = createApp({ store, development: false, security: { rateLimitPerMinute: 100_000 } });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    firms,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface FirstDraw {
+  /** From navigation start to the first frame showing the map's data (the page's own clock). */
+  ms: number;
+  nodes: number;
+  edges: number;
+  renderer: string;
+  /** Where the time went: scripts loaded, the slowest API answer's start and end (page clock, ms). */
+  breakdown: { domContentLoaded: number; apiStart: number; apiEnd: number };
+}
+
+const GRAPH = '[data-testid="cluster-graph"][data-first-draw-ms]';
+
+/** Opens the map in a fresh profile and reads when it first drew. */
+export async function measureFirstDraw(browser: Browser, url: string): Promise<FirstDraw> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}/`, { waitUntil: 'commit' });
+    const graph = page.locator(GRAPH);
+    await graph.waitFor({ state: 'attached', timeout: 120_000 });
+    return {
+      ms: Number(await graph.getAttribute('data-first-draw-ms')),
+      nodes: Number(await graph.getAttribute('data-node-count')),
+      edges: Number(await graph.getAttribute('data-edge-count')),
+      renderer: (await graph.getAttribute('data-renderer')) ?? '?',
+      breakdown: await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const api = performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.endsWith('/graphql'))
+          .map((e) => e as PerformanceResourceTiming)
+          .sort((a, b) => b.responseEnd - a.responseEnd)[0];
+        return {
+          domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? Number.NaN),
+          apiStart: Math.round(api?.startTime ?? Number.NaN),
+          apiEnd: Math.round(api?.responseEnd ?? Number.NaN),
+        };
+      }),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Frames per second while the map is dragged: the mouse pans it in small steps for about
+ * `durationMs` while the page counts animation frames.
+ */
+export async function measurePanFps(browser: Browser, url: string, durationMs = 2500): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  try {
+    const page: Page = await context.newPage();
+    await page.goto(`${url}/?layout=geo`, { waitUntil: 'commit' });
+    const graph = page.locator('[data-testid="cluster-graph"][data-layout="done"]');
+    await graph.waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(500);
+    const box = await graph.boundingBox();
+    if (!box) throw new Error('the map is not on screen');
+    await page.evaluate(() => {
+      const w = window as unknown as { __frames: number; __counting: boolean };
+      w.__frames = 0;
+      w.__counting = true;
+      const tick = () => {
+        if (!w.__counting) return;
+        w.__frames += 1;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    const started = Date.now();
+    let step = 0;
+    while (Date.now() - started < durationMs) {
+      step += 1;
+      const angle = step / 15;
+      await page.mouse.move(cx + 200 * Math.cos(angle), cy + 150 * Math.sin(angle));
+      await page.waitForTimeout(8);
+    }
+    await page.mouse.up();
+    const elapsed = Date.now() - started;
+    const frames = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number; __counting: boolean };
+      w.__counting = false;
+      return w.__frames;
+    });
+    return (frames * 1000) / elapsed;
+  } finally {
+    await context.close();
+  }
+}

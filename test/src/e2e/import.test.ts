@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createUserWithPassword, startTestServer, type TestServer } from '../harness';
+import { assertWebBuilt, launchChromium, openPage } from './browser';
+
+/**
+ * The import page as a bureau officer uses it: a file with a mistake is checked, the mistake is
+ * shown by row and column and nothing can be committed; the corrected file is checked, committed,
+ * and checking it again shows every row as an update (it is in the store).
+ */
+
+const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-artifacts/import');
+const ADMIN = { username: 'import-e2e-admin', password: 'Import-e2e-admin-2025' };
+const HEADER = 'id,kind,supplierId,buyerId,segmentCode,year,amountCny';
+const orderFile = (supplierId: string) => `${HEADER}\no-e2e-import-1,SUPPLY,${supplierId},anrui,SURFACE_TREATMENT,2026,1200000\n`;
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext | undefined;
+let errors: string[] = [];
+
+beforeAll(async () => {
+  assertWebBuilt();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startTestServer();
+  await createUserWithPassword(server.store, { ...ADMIN, role: 'ADMIN', displayName: '市经信委（测试）' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  expect(errors).toEqual([]);
+});
+
+async function signedInAt(route: string): Promise<Page> {
+  const opened = await openPage(browser, `${server.url}${route}`);
+  ({ context, errors } = opened);
+  const answer = await opened.page.evaluate(async ({ username, password }) => {
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': 'e2e' },
+      body: JSON.stringify({ query: 'mutation L($u: String!, $p: String!) { login(username: $u, password: $p) { expiresAt } }', variables: { u: username, p: password } }),
+    });
+    return (await res.json()) as { errors?: unknown[] };
+  }, ADMIN);
+  expect(answer.errors).toBeUndefined();
+  await opened.page.reload({ waitUntil: 'domcontentloaded' });
+  return opened.page;
+}
+
+async function dryRun(p: Page, content: string): Promise<void> {
+  await p.locator('input[type=file]').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+  await p.getByRole('button', { name: '试运行检查' }).click();
+}
+
+const statistic = (p: Page, title: string) => p.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content');
+
+describe('the import page', () => {
+  it('shows a bad row by row and column, refuses to commit it, and commits the corrected file', async () => {
+    const p = await signedInAt('/import');
+    await p.getByRole('heading', { name: '数据导入与导出' }).waitFor();
+
+    await dryRun(p, orderFile('no-such-firm'));
+    const problem = p.locator('.ant-table-row').filter({ hasText: 'no-such-firm' });
+    await problem.waitFor();
+    expect((await problem.locator('td').allTextContents()).map((s) => s.trim())).toEqual(['2', '供方企业编号', 'no-such-firm', '企业不存在']);
+    expect(await p.getByRole('button', { name: '提交导入' }).isDisabled()).toBe(true);
+    await p.screenshot({ path: path.join(ARTIFACTS, '1-errors.png'), fullPage: true });
+
+    await dryRun(p, orderFile('aofang'));
+    await p.getByText('未发现错误，可以提交。').waitFor();
+    expect(await statistic(p, '新增').textContent()).toBe('1');
+    await p.getByRole('button', { name: '提交导入' }).click();
+    await p.getByText('已全部写入。').waitFor();
+    await p.screenshot({ path: path.join(ARTIFACTS, '2-committed.png'), fullPage: true });
+
+    // The same file again: the order is now in the store, so the row would update it.
+    await dryRun(p, orderFile('aofang'));
+    await p.getByText('未发现错误，可以提交。').waitFor();
+    expect(await statistic(p, '更新').textContent()).toBe('1');
+    expect(await statistic(p, '新增').textContent()).toBe('0');
+  });
+});

@@ -1,0 +1,129 @@
+import { gql } from './client';
+import type { DistrictSummary, Segment } from './queries';
+
+/** The firm panel's operations (schema: server/src/graphql/firm.ts, trade.ts, support.ts, risk.ts, analysis.ts). */
+
+export interface FirmRef {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  shortNameZh: string | null;
+  shortNameEn: string | null;
+}
+
+export interface TradeLink {
+  firm: FirmRef & { district: DistrictSummary };
+  segment: Segment;
+  kind: 'SUPPLY' | 'SCRAP_RETURN';
+  amountCny: number | null;
+  orderCount: number;
+}
+
+export interface FirmProfile extends FirmRef {
+  district: DistrictSummary;
+  isChainLeader: boolean;
+  isOem: boolean;
+  isRecycler: boolean;
+  outputCny: number | null;
+  outputYear: number | null;
+  yieldRate: number | null;
+  certifications: string[];
+  synthetic: boolean;
+  capabilities: {
+    segment: Segment;
+    capacity: number | null;
+    unit: string | null;
+    utilisation: number | null;
+    spareCapacity: number | null;
+    yieldRate: number | null;
+  }[];
+  suppliers: TradeLink[];
+  customers: TradeLink[];
+  /** Null for viewers who may not see it (it is for the firm itself and analysts). */
+  dependence: { customer: FirmRef; share: number; amountCny: number | null }[] | null;
+  supports: { to: FirmRef; kinds: string[]; since: string | null }[];
+  supportedBy: { from: FirmRef; kinds: string[]; since: string | null }[];
+}
+
+const REF = 'id nameZh nameEn shortNameZh shortNameEn';
+const LINK = `firm { ${REF} district { code nameZh nameEn inRegion } } segment { code nameZh nameEn } kind amountCny orderCount`;
+
+export const FIRM_PROFILE_QUERY = gql<{ firm: FirmProfile | null }, { id: string; year: number }>(/* GraphQL */ `
+  query FirmProfile($id: ID!, $year: Int!) {
+    firm(id: $id) {
+      ${REF}
+      district { code nameZh nameEn inRegion }
+      isChainLeader isOem isRecycler outputCny outputYear yieldRate certifications synthetic
+      capabilities { segment { code nameZh nameEn } capacity unit utilisation spareCapacity yieldRate }
+      suppliers(year: $year) { ${LINK} }
+      customers(year: $year) { ${LINK} }
+      dependence(year: $year) { customer { ${REF} } share amountCny }
+      supports { to { ${REF} } kinds since }
+      supportedBy { from { ${REF} } kinds since }
+    }
+  }
+`);
+
+export interface Candidate {
+  firm: FirmRef & { district: DistrictSummary };
+  segment: Segment;
+  score: number;
+  distanceKm: number | null;
+  spareCapacity: number | null;
+  unit: string | null;
+  yieldRate: number | null;
+  certifications: string[];
+  reasons: string[];
+}
+
+export interface ChainGap {
+  leader: FirmRef;
+  segment: Segment;
+  year: number;
+  purchasedCny: number;
+  localCny: number;
+  localShare: number;
+  unsupplied: boolean;
+  outsideSuppliers: { firm: FirmRef & { district: DistrictSummary }; distanceKm: number; amountCny: number }[];
+  candidates: Candidate[];
+}
+
+const CANDIDATE = `firm { ${REF} district { code nameZh nameEn inRegion } } segment { code nameZh nameEn }
+  score distanceKm spareCapacity unit yieldRate certifications reasons`;
+
+export const CHAIN_GAPS_QUERY = gql<
+  { chainGaps: ChainGap[] | null; localSupportRate: { rate: number | null; localCny: number; totalCny: number } | null },
+  { year: number; leaderId?: string | null; districtCode?: string | null; lang: 'zh' | 'en'; first: number }
+>(/* GraphQL */ `
+  query ChainGaps($year: Int!, $leaderId: ID, $districtCode: String, $lang: Lang, $first: Int) {
+    chainGaps(year: $year, leaderId: $leaderId, districtCode: $districtCode) {
+      leader { ${REF} }
+      segment { code nameZh nameEn }
+      year purchasedCny localCny localShare unsupplied
+      outsideSuppliers { firm { ${REF} district { code nameZh nameEn inRegion } } distanceKm amountCny }
+      candidates(first: $first, lang: $lang) { ${CANDIDATE} }
+    }
+    localSupportRate(year: $year, leaderId: $leaderId, districtCode: $districtCode) { rate localCny totalCny }
+  }
+`);
+
+export type SupplierSearch = {
+  segmentCode: string;
+  nearFirmId?: string | null;
+  maxDistanceKm?: number | null;
+  minYieldRate?: number | null;
+  certification?: string | null;
+  year?: number | null;
+  first: number;
+  lang: 'zh' | 'en';
+};
+
+export const FIND_SUPPLIERS_QUERY = gql<{ findSuppliers: Candidate[] }, SupplierSearch>(/* GraphQL */ `
+  query FindSuppliers($segmentCode: String!, $nearFirmId: ID, $maxDistanceKm: Float, $minYieldRate: Float,
+      $certification: String, $year: Int, $first: Int, $lang: Lang) {
+    findSuppliers(segmentCode: $segmentCode, nearFirmId: $nearFirmId, maxDistanceKm: $maxDistanceKm,
+        minYieldRate: $minYieldRate, certification: $certification, year: $year, first: $first, lang: $lang) {
+      ${CANDIDATE}
+    }
+  }
+`);

@@ -1,0 +1,157 @@
+import { Descriptions, Tag } from 'antd';
+import { FIRM_PROFILE_QUERY } from '../../api/firm';
+import type { FirmProfile } from '../../api/firm';
+import { useQuery } from '../../api/useQuery';
+import { useAuth } from '../../auth/context';
+import { useI18n } from '../../i18n/I18nProvider';
+import { shortName } from '../../lib/names';
+import { ErrorState, Loading } from '../../shell/States';
+import { LeaderGaps } from './LeaderGaps';
+import { TradeTable } from './TradeTable';
+
+export interface FirmPanelProps {
+  firmId: string | null;
+  year: number;
+  onClose(): void;
+  onShowFirm(firmId: string): void;
+}
+
+/** A firm's profile beside the map: where it is, what it makes, whom it trades with, who mentors it. */
+export function FirmPanel({ firmId, year, onClose, onShowFirm }: FirmPanelProps) {
+  const { t } = useI18n();
+  if (firmId === null) return null;
+  return (
+    <aside className="panel firm-panel" aria-labelledby="firm-panel-heading" data-testid="firm-panel">
+      <div className="panel__header">
+        <h2 id="firm-panel-heading" className="firm-panel__kicker">
+          {t('firm.panel')}
+        </h2>
+        <button type="button" className="button button--quiet" data-testid="close-firm" onClick={onClose}>
+          {t('firm.close')}
+        </button>
+      </div>
+      <FirmProfileView key={`${firmId}:${year}`} firmId={firmId} year={year} onShowFirm={onShowFirm} />
+    </aside>
+  );
+}
+
+function FirmProfileView({ firmId, year, onShowFirm }: { firmId: string; year: number; onShowFirm(id: string): void }) {
+  const { t, pick, money, percent, num } = useI18n();
+  const { user } = useAuth();
+  const profile = useQuery(FIRM_PROFILE_QUERY, { id: firmId, year });
+  if (profile.status === 'error') return <ErrorState error={profile.error} what={t('firm.panel')} />;
+  const firm = profile.data?.firm;
+  if (!profile.data) return <Loading />;
+  if (!firm) return <p role="status">{t('firm.notFound')}</p>;
+  const analyst = user?.role === 'ADMIN' || user?.role === 'BUREAU' || user?.role === 'INVESTMENT';
+
+  return (
+    <article className="firm-profile" data-testid="firm-profile" data-firm-id={firm.id}>
+      <h3 className="firm-profile__name">{shortName(firm, pick)}</h3>
+      <p className="firm-fullname">{pick(firm.nameZh, firm.nameEn)}</p>
+      <p className="role-tags">
+        {roleTags(firm).map((key) => (
+          <Tag key={key} color={key === 'role.chainLeader' ? 'red' : key === 'role.outside' ? 'default' : 'blue'}>
+            {t(key)}
+          </Tag>
+        ))}
+        {firm.synthetic ? <Tag>{t('firm.synthetic')}</Tag> : null}
+      </p>
+      <Descriptions size="small" column={1} bordered>
+        <Descriptions.Item label={t('firms.col.district')}>{pick(firm.district.nameZh, firm.district.nameEn)}</Descriptions.Item>
+        <Descriptions.Item label={t('firms.col.output')}>
+          {money(firm.outputCny)}
+          {firm.outputYear ? ` (${firm.outputYear})` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('firm.yield')}>{percent(firm.yieldRate)}</Descriptions.Item>
+        <Descriptions.Item label={t('firm.certifications')}>{firm.certifications.join(', ') || '—'}</Descriptions.Item>
+      </Descriptions>
+
+      <h4>{t('firm.capabilities')}</h4>
+      {firm.capabilities.length === 0 ? (
+        <p>{t('firm.none')}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('col.segment')}</th>
+              <th scope="col" className="num">{t('col.capacity')}</th>
+              <th scope="col" className="num">{t('col.spare')}</th>
+              <th scope="col" className="num">{t('col.yield')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {firm.capabilities.map((c) => (
+              <tr key={c.segment.code}>
+                <td>{pick(c.segment.nameZh, c.segment.nameEn)}</td>
+                <td className="num">{c.capacity == null ? '—' : `${num(c.capacity)} ${c.unit ?? ''}`}</td>
+                <td className="num">{c.spareCapacity == null ? '—' : `${num(c.spareCapacity)} ${c.unit ?? ''}`}</td>
+                <td className="num">{percent(c.yieldRate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h4>{t('firm.suppliers', { year })}</h4>
+      <TradeTable links={firm.suppliers} onShowFirm={onShowFirm} />
+      <h4>{t('firm.customers', { year })}</h4>
+      <TradeTable links={firm.customers} onShowFirm={onShowFirm} />
+
+      <h4>{t('firm.dependence', { year })}</h4>
+      {firm.dependence === null ? (
+        <p className="muted">{t('firm.dependence.hidden')}</p>
+      ) : firm.dependence.length === 0 ? (
+        <p>{t('firm.none')}</p>
+      ) : (
+        <ul className="plain-list" data-testid="dependence">
+          {firm.dependence.map((d) => (
+            <li key={d.customer.id}>
+              {shortName(d.customer, pick)}: <strong>{percent(d.share)}</strong>
+              {d.amountCny === null ? '' : ` · ${money(d.amountCny)}`}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h4>{t('firm.support')}</h4>
+      {firm.supports.length + firm.supportedBy.length === 0 ? (
+        <p>{t('firm.none')}</p>
+      ) : (
+        <ul className="plain-list" data-testid="support-ties">
+          {firm.supportedBy.map((s) => (
+            <li key={`by:${s.from.id}`}>{t('firm.supportedBy', { name: shortName(s.from, pick), kinds: supportKinds(s.kinds, t), since: s.since ?? '—' })}</li>
+          ))}
+          {firm.supports.map((s) => (
+            <li key={`to:${s.to.id}`}>{t('firm.supports', { name: shortName(s.to, pick), kinds: supportKinds(s.kinds, t), since: s.since ?? '—' })}</li>
+          ))}
+        </ul>
+      )}
+
+      {firm.isChainLeader ? (
+        <>
+          <h4>{t('firm.gaps', { year })}</h4>
+          {analyst ? <LeaderGaps leaderId={firm.id} year={year} compact /> : <p className="muted">{t('gaps.signIn')}</p>}
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+type RoleKey = 'role.chainLeader' | 'role.oem' | 'role.recycler' | 'role.supplier' | 'role.outside';
+
+function roleTags(firm: FirmProfile): RoleKey[] {
+  const tags: RoleKey[] = [];
+  if (firm.isChainLeader) tags.push('role.chainLeader');
+  if (firm.isOem) tags.push('role.oem');
+  if (firm.isRecycler) tags.push('role.recycler');
+  if (tags.length === 0) tags.push('role.supplier');
+  if (!firm.district.inRegion) tags.push('role.outside');
+  return tags;
+}
+
+const SUPPORT_KEYS = { EQUIPMENT: 'support.EQUIPMENT', TECHNOLOGY: 'support.TECHNOLOGY', ORDERS: 'support.ORDERS', MANAGEMENT: 'support.MANAGEMENT' } as const;
+
+function supportKinds(kinds: readonly string[], t: ReturnType<typeof useI18n>['t']): string {
+  return kinds.map((k) => (k in SUPPORT_KEYS ? t(SUPPORT_KEYS[k as keyof typeof SUPPORT_KEYS]) : k)).join('、');
+}

@@ -1,0 +1,256 @@
+import cytoscape from 'cytoscape';
+import type { Core, EventObject, Layouts, NodeSingular, Position } from 'cytoscape';
+import { clusterLayout, fitPositions, placeAt } from './layout';
+import type { LayoutMode } from './layout';
+import { BIG_GRAPH } from './model';
+import type { ClusterElement, FirmNodeData, FlowEdgeData, SupportEdgeData } from './model';
+import { clusterStylesheet } from './stylesheet';
+import { syncElements } from './sync';
+
+/**
+ * The cytoscape side of the cluster map, outside React: one instance per map, element updates in
+ * one batch, layouts, selection, hover, neighbourhood focus, highlight and PNG export. React's
+ * `ClusterGraph` creates one `ClusterMap` on mount, feeds it elements and destroys it on unmount.
+ *
+ * Big graphs (from BIG_GRAPH elements): edges are hidden and the picture is a texture while the
+ * viewport moves, and WebGL draws when the browser offers WebGL 2 on a GPU. Those are options fixed when
+ * cytoscape starts, so the instance is rebuilt once when a graph crosses that size.
+ */
+
+export { BIG_GRAPH };
+/** Beyond this many firms the grouped force layout is not run: the geographic picture stays. */
+export const FCOSE_LIMIT = 1500;
+
+export type HoverInfo =
+  | { kind: 'firm'; data: FirmNodeData; x: number; y: number }
+  | { kind: 'link'; data: FlowEdgeData | SupportEdgeData; x: number; y: number };
+
+export interface ClusterMapEvents {
+  onSelect(firmId: string | null): void;
+  onHover(info: HoverInfo | null): void;
+  /** Layout state, also mirrored on the container's `data-layout` for tests. */
+  onLayout?(state: 'running' | 'done'): void;
+}
+
+/**
+ * WebGL 2 on a real GPU. A software implementation (SwiftShader, llvmpipe: headless browsers,
+ * machines without a GPU driver) draws more slowly than the 2D canvas with its viewport texture.
+ */
+export function hardwareWebgl2(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return !/swiftshader|llvmpipe|software|basic render/i.test(renderer);
+  } catch {
+    return false;
+  }
+}
+
+export class ClusterMap {
+  private cy: Core | null = null;
+  private big = false;
+  private layout: Layouts | null = null;
+  private mode: LayoutMode = 'fcose';
+  private presets = new Map<string, Position>();
+  /** A firm to bring into view once the running layout has placed it. */
+  private centerWhenDone: string | null = null;
+  private readonly resize: ResizeObserver;
+  /** True once the cytoscape renderer is WebGL (big graphs where supported). */
+  webgl = false;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly events: ClusterMapEvents,
+  ) {
+    this.resize = new ResizeObserver(() => this.cy?.resize());
+    this.resize.observe(container);
+  }
+
+  /** The live instance, for tests and benchmarks (exposed on window outside production builds). */
+  get core(): Core | null {
+    return this.cy;
+  }
+
+  private create(big: boolean): Core {
+    this.cy?.destroy();
+    this.big = big;
+    this.webgl = big && hardwareWebgl2();
+    const cy = cytoscape({
+      container: this.container,
+      style: clusterStylesheet,
+      minZoom: 0.02,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      hideEdgesOnViewport: big,
+      textureOnViewport: big && !this.webgl,
+      webgl: this.webgl,
+      pixelRatio: big ? 1 : 'auto',
+    });
+    this.container.dataset.renderer = this.webgl ? 'webgl' : 'canvas';
+    cy.on('select', 'node.firm', (e: EventObject) => {
+      this.dim((e.target as NodeSingular).closedNeighborhood());
+      this.events.onSelect(String(e.target.data('firmId')));
+    });
+    cy.on('unselect', 'node.firm', () => {
+      if (cy.$('node.firm:selected').empty()) {
+        this.dim(null);
+        this.events.onSelect(null);
+      }
+    });
+    cy.on('dbltap', 'node.firm', (e: EventObject) => this.focus(String(e.target.data('firmId'))));
+    cy.on('mouseover', 'node.firm, edge', (e: EventObject) => {
+      const { x, y } = e.renderedPosition ?? { x: 0, y: 0 };
+      const data = e.target.data() as FirmNodeData | FlowEdgeData | SupportEdgeData;
+      this.events.onHover(data.kind === 'firm' ? { kind: 'firm', data, x, y } : { kind: 'link', data, x, y });
+    });
+    cy.on('mouseout', 'node.firm, edge', () => this.events.onHover(null));
+    cy.on('viewport', () => this.events.onHover(null));
+    this.cy = cy;
+    return cy;
+  }
+
+  /** Makes the map hold exactly `elements`; lays it out again when its structure changed. */
+  setElements(elements: readonly ClusterElement[]): void {
+    const big = elements.length >= BIG_GRAPH;
+    const cy = this.cy && this.big === big ? this.cy : this.create(big);
+    this.presets = new Map(elements.flatMap((e) => (e.position ? [[e.data.id, e.position] as const] : [])));
+    const firstFill = cy.elements().empty();
+    const { structureChanged } = syncElements(cy, elements);
+    this.container.dataset.nodeCount = String(cy.nodes().length);
+    this.container.dataset.edgeCount = String(cy.edges().length);
+    if (structureChanged) this.runLayout(firstFill);
+  }
+
+  setLayout(mode: LayoutMode): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    this.runLayout(false);
+  }
+
+  /**
+   * The geographic picture first, at once (positions come with the elements, so the first paint
+   * costs no layout); then, for graphs small enough, the grouped force layout refines it.
+   */
+  private runLayout(firstFill: boolean): void {
+    const cy = this.cy;
+    if (!cy) return;
+    this.layout?.stop();
+    cy.stop(true);
+    this.container.dataset.layout = 'running';
+    this.events.onLayout?.('running');
+    const firms = cy.nodes('.firm').length;
+    // Added elements arrive at their model positions; only a graph already drawn is moved back.
+    if (firstFill) fitPositions(cy, this.presets);
+    else placeAt(cy, this.presets);
+    // For benchmarks and tests: ms from navigation to the first frame that shows the data.
+    if (!this.container.dataset.firstDrawMs && cy.elements().nonempty()) {
+      // cytoscape draws in its own animation frame once the positions are set; the second frame
+      // from now begins after that one was drawn (the canvas and WebGL renderers alike).
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          this.container.dataset.firstDrawMs = String(Math.round(performance.now()));
+        }),
+      );
+    }
+    if (this.mode === 'geo' || firms > FCOSE_LIMIT || firms === 0) {
+      this.layout = null;
+      this.done();
+      return;
+    }
+    const layout = clusterLayout(cy, { animate: false, firms });
+    this.layout = layout;
+    layout.one('layoutstop', () => {
+      if (this.layout === layout) this.done();
+    });
+    // Only once the geographic picture has been drawn (two frames on), so it is what shows first.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        setTimeout(() => {
+          if (this.layout === layout && !cy.destroyed()) layout.run();
+        }, 0);
+      }),
+    );
+  }
+
+  private done(): void {
+    const cy = this.cy;
+    if (cy && this.centerWhenDone) {
+      const node = cy.getElementById(this.centerWhenDone);
+      if (node.nonempty()) cy.center(node);
+    }
+    this.centerWhenDone = null;
+    this.container.dataset.layout = 'done';
+    this.events.onLayout?.('done');
+  }
+
+  /** Selects a firm (or none) and brings it into view. */
+  select(firmId: string | null): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const node = firmId ? cy.getElementById(`firm:${firmId}`) : cy.collection();
+    if (node.nonempty() && node.selected()) return;
+    cy.batch(() => {
+      cy.$(':selected').unselect();
+      if (node.nonempty()) node.select();
+    });
+    if (node.empty()) return;
+    // A viewport animation begun before a layout would end at the firm's old place.
+    if (this.layout) this.centerWhenDone = node.id();
+    else cy.animate({ center: { eles: node }, duration: 250 });
+  }
+
+  /** Zooms to a firm and its neighbours, dimming the rest. */
+  focus(firmId: string): void {
+    const cy = this.cy;
+    const node = cy?.getElementById(`firm:${firmId}`);
+    if (!cy || !node || node.empty()) return;
+    const neighbourhood = node.closedNeighborhood();
+    this.dim(neighbourhood);
+    cy.animate({ fit: { eles: neighbourhood, padding: 60 }, duration: 300 });
+  }
+
+  /** Rings the given firms (a candidate shown from the gap finder or supplier search). */
+  highlight(firmIds: readonly string[]): void {
+    const cy = this.cy;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.$('.highlighted').removeClass('highlighted');
+      for (const id of firmIds) cy.getElementById(`firm:${id}`).addClass('highlighted');
+    });
+  }
+
+  fit(): void {
+    this.dim(null);
+    this.cy?.animate({ fit: { eles: this.cy.elements(), padding: 28 }, duration: 250 });
+  }
+
+  private dim(keep: cytoscape.CollectionReturnValue | null): void {
+    const cy = this.cy;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().removeClass('dimmed of-selected');
+      if (!keep) return;
+      cy.$('node.firm, edge').not(keep).addClass('dimmed');
+      keep.edges().addClass('of-selected');
+    });
+  }
+
+  /** The whole map as a PNG on white, at twice the screen's resolution (capped for big maps). */
+  png(): Blob | null {
+    const cy = this.cy;
+    if (!cy || cy.elements().empty()) return null;
+    return cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2, maxWidth: 8000, maxHeight: 8000 });
+  }
+
+  destroy(): void {
+    this.resize.disconnect();
+    this.layout?.stop();
+    this.layout = null;
+    this.cy?.destroy();
+    this.cy = null;
+  }
+}
