@@ -1,6 +1,6 @@
 import { firmFilterSchema, idSchema } from '@yulian/schema';
 import { countFirms, findFirms } from '../store/queries';
-import { isFirmMember, readsAggregates } from '../auth/policy';
+import { editsFirm, isFirmMember, readsAggregates } from '../auth/policy';
 import { builder } from './builder';
 import { parseInput } from './errors';
 import { pageFromArgs, toConnection } from './pagination';
@@ -45,6 +45,14 @@ FirmRef.implement({
       resolve: (f, _args, ctx) => ctx.loaders.capabilities.load(f.id),
     }),
     needs: t.field({ type: [NeedRef], resolve: (f, _args, ctx) => ctx.loaders.needs.load(f.id) }),
+    viewerCanEdit: t.boolean({
+      description:
+        "Whether the viewer may change this firm's profile, capabilities and needs: its own staff, its district's bureau, an admin. The web app offers edits only then; the mutations check again.",
+      resolve: async (f, _args, ctx) => {
+        const district = await ctx.loaders.districtOfFirm.load(f.id);
+        return district != null && editsFirm(ctx.viewer, { id: f.id, districtCode: district.code });
+      },
+    }),
   }),
 });
 

@@ -63,21 +63,22 @@ export function templateCsv(kind: ImportKind, records: readonly object[]): strin
 export async function loadReferenceOnly(store: GraphStore): Promise<void> {
   await loadDataset(
     store,
-    { ...articleDataset, firms: [], capabilities: [], needs: [], orders: [], supports: [] },
+    { ...articleDataset, firms: [], capabilities: [], needs: [], orders: [], supports: [], targets: [] },
     new Date('2025-05-14T00:00:00Z'),
   );
 }
 
 /**
  * The whole graph as dump lines, leaving out what an import legitimately adds or refreshes:
- * users, sessions and audit events (signing in, the import's own event) and updatedAt stamps.
+ * users, sessions and audit events (signing in, the import's own event) and updatedAt stamps, and
+ * investment targets with their history, which are not an import kind (the seed loader writes them).
  */
 export async function graphLines(store: GraphStore): Promise<string[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'yulian-import-dump-'));
   try {
     const file = path.join(dir, 'dump.jsonl');
     await dumpGraph(store, file);
-    const skip = new Set(['User', 'Session', 'AuditEvent']);
+    const skip = new Set(['User', 'Session', 'AuditEvent', 'Target', 'TargetEvent']);
     return readFileSync(file, 'utf8')
       .trimEnd()
       .split('\n')

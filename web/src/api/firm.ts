@@ -29,6 +29,8 @@ export interface FirmProfile extends FirmRef {
   yieldRate: number | null;
   certifications: string[];
   synthetic: boolean;
+  /** Whether this viewer may edit the firm (its staff, its bureau, an admin). */
+  viewerCanEdit: boolean;
   capabilities: {
     segment: Segment;
     capacity: number | null;
@@ -53,7 +55,7 @@ export const FIRM_PROFILE_QUERY = gql<{ firm: FirmProfile | null }, { id: string
     firm(id: $id) {
       ${REF}
       district { code nameZh nameEn inRegion }
-      isChainLeader isOem isRecycler outputCny outputYear yieldRate certifications synthetic
+      isChainLeader isOem isRecycler outputCny outputYear yieldRate certifications synthetic viewerCanEdit
       capabilities { segment { code nameZh nameEn } capacity unit utilisation spareCapacity yieldRate }
       suppliers(year: $year) { ${LINK} }
       customers(year: $year) { ${LINK} }

@@ -1,4 +1,5 @@
-import { Descriptions, Tag } from 'antd';
+import { useState } from 'react';
+import { Button, Descriptions, Tag } from 'antd';
 import { FIRM_PROFILE_QUERY } from '../../api/firm';
 import type { FirmProfile } from '../../api/firm';
 import { useQuery } from '../../api/useQuery';
@@ -6,6 +7,7 @@ import { useAuth } from '../../auth/context';
 import { useI18n } from '../../i18n/I18nProvider';
 import { shortName } from '../../lib/names';
 import { ErrorState, Loading } from '../../shell/States';
+import { CapabilityEditor } from './CapabilityEditor';
 import { LeaderGaps } from './LeaderGaps';
 import { TradeTable } from './TradeTable';
 
@@ -19,6 +21,8 @@ export interface FirmPanelProps {
 /** A firm's profile beside the map: where it is, what it makes, whom it trades with, who mentors it. */
 export function FirmPanel({ firmId, year, onClose, onShowFirm }: FirmPanelProps) {
   const { t } = useI18n();
+  // Bumped after an edit: the profile is asked again, so it shows the server's figures.
+  const [revision, setRevision] = useState(0);
   if (firmId === null) return null;
   return (
     <aside className="panel firm-panel" aria-labelledby="firm-panel-heading" data-testid="firm-panel">
@@ -30,15 +34,16 @@ export function FirmPanel({ firmId, year, onClose, onShowFirm }: FirmPanelProps)
           {t('firm.close')}
         </button>
       </div>
-      <FirmProfileView key={`${firmId}:${year}`} firmId={firmId} year={year} onShowFirm={onShowFirm} />
+      <FirmProfileView key={`${firmId}:${year}:${revision}`} firmId={firmId} year={year} onShowFirm={onShowFirm} onChanged={() => setRevision((r) => r + 1)} />
     </aside>
   );
 }
 
-function FirmProfileView({ firmId, year, onShowFirm }: { firmId: string; year: number; onShowFirm(id: string): void }) {
+function FirmProfileView({ firmId, year, onShowFirm, onChanged }: { firmId: string; year: number; onShowFirm(id: string): void; onChanged(): void }) {
   const { t, pick, money, percent, num } = useI18n();
   const { user } = useAuth();
   const profile = useQuery(FIRM_PROFILE_QUERY, { id: firmId, year });
+  const [editing, setEditing] = useState<string | null>(null);
   if (profile.status === 'error') return <ErrorState error={profile.error} what={t('firm.panel')} />;
   const firm = profile.data?.firm;
   if (!profile.data) return <Loading />;
@@ -71,13 +76,14 @@ function FirmProfileView({ firmId, year, onShowFirm }: { firmId: string; year: n
       {firm.capabilities.length === 0 ? (
         <p>{t('firm.none')}</p>
       ) : (
-        <table className="data-table">
+        <table className="data-table" data-testid="capabilities">
           <thead>
             <tr>
               <th scope="col">{t('col.segment')}</th>
               <th scope="col" className="num">{t('col.capacity')}</th>
               <th scope="col" className="num">{t('col.spare')}</th>
               <th scope="col" className="num">{t('col.yield')}</th>
+              {firm.viewerCanEdit ? <th scope="col"><span className="visually-hidden">{t('firm.edit')}</span></th> : null}
             </tr>
           </thead>
           <tbody>
@@ -87,11 +93,23 @@ function FirmProfileView({ firmId, year, onShowFirm }: { firmId: string; year: n
                 <td className="num">{c.capacity == null ? '—' : `${num(c.capacity)} ${c.unit ?? ''}`}</td>
                 <td className="num">{c.spareCapacity == null ? '—' : `${num(c.spareCapacity)} ${c.unit ?? ''}`}</td>
                 <td className="num">{percent(c.yieldRate)}</td>
+                {firm.viewerCanEdit ? (
+                  <td>
+                    <Button size="small" data-testid={`edit-capability-${c.segment.code}`} onClick={() => setEditing(c.segment.code)}>
+                      {t('firm.edit')}
+                    </Button>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
       )}
+
+      {(() => {
+        const capability = firm.capabilities.find((c) => c.segment.code === editing);
+        return capability ? <CapabilityEditor firmId={firm.id} capability={capability} onCancel={() => setEditing(null)} onSaved={onChanged} /> : null;
+      })()}
 
       <h4>{t('firm.suppliers', { year })}</h4>
       <TradeTable links={firm.suppliers} onShowFirm={onShowFirm} />

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Alert, Form, Input, InputNumber, Modal } from 'antd';
+import { gql, graphql, GraphQLRequestError } from '../../api/client';
+import type { FirmProfile } from '../../api/firm';
+import { useI18n } from '../../i18n/I18nProvider';
+
+type Capability = FirmProfile['capabilities'][number];
+
+interface Values {
+  capacity: number | null;
+  unit: string;
+  utilisationPct: number | null;
+  yieldPct: number | null;
+}
+
+const SET_CAPABILITY = gql<{ setCapability: { id: string } }, { input: Record<string, unknown> }>(/* GraphQL */ `
+  mutation SetCapability($input: CapabilityInput!) {
+    setCapability(input: $input) { id }
+  }
+`);
+
+/** Server field names (input.utilisation) → this form's fields, so a refusal shows where it belongs. */
+const FIELD_OF_INPUT: Record<string, keyof Values> = { capacity: 'capacity', unit: 'unit', utilisation: 'utilisationPct', yieldRate: 'yieldPct' };
+
+const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+const share = (percent: number | null) => (percent === null ? null : percent / 100);
+
+/**
+ * Edits one capability of a firm: capacity, utilisation and yield, as the firm's staff or its
+ * bureau keep them current. Percentages are typed as people say them (80, not 0.8); the server
+ * validates and its refusal is shown on the field it names.
+ */
+export function CapabilityEditor({ firmId, capability, onSaved, onCancel }: { firmId: string; capability: Capability; onSaved(): void; onCancel(): void }) {
+  const { t, pick } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const save = async (values: Values) => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      await graphql(SET_CAPABILITY, {
+        input: {
+          firmId,
+          segmentCode: capability.segment.code,
+          capacity: values.capacity,
+          unit: values.unit.trim() === '' ? null : values.unit.trim(),
+          utilisation: share(values.utilisationPct),
+          yieldRate: share(values.yieldPct),
+        },
+      });
+      onSaved();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const named = error instanceof GraphQLRequestError ? error.errors[0]?.extensions?.field : undefined;
+      const field = typeof named === 'string' ? FIELD_OF_INPUT[named.replace(/^input\./, '')] : undefined;
+      if (field) form.setFields([{ name: field, errors: [message] }]);
+      else setProblem(t('firm.edit.failed', { message }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('firm.edit.title', { segment: pick(capability.segment.nameZh, capability.segment.nameEn) })}
+      okText={t('firm.edit.save')}
+      cancelText={t('firm.edit.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void save(values)}
+        initialValues={{ capacity: capability.capacity, unit: capability.unit ?? '', utilisationPct: pct(capability.utilisation), yieldPct: pct(capability.yieldRate) }}
+      >
+        <Form.Item name="capacity" label={t('firm.edit.capacity')}>
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="unit" label={t('firm.edit.unit')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="utilisationPct" label={t('firm.edit.utilisation')}>
+          <InputNumber min={0} max={100} step={1} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="yieldPct" label={t('firm.edit.yield')}>
+          <InputNumber min={0} max={100} step={1} style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+      {problem ? <Alert type="error" message={problem} /> : null}
+    </Modal>
+  );
+}
