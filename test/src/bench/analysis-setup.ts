@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,6 +61,8 @@ export interface LoadResult {
 }
 
 export interface LoadedStore extends LoadResult {
+  /** The store was loaded by an earlier run and kept (BENCH_STORE_DIR); the load figures are that run's. */
+  reused: boolean;
   store: EmbeddedStore;
   /** RSS of this process right after opening the store, before any query. */
   openedRssBytes: number;
@@ -82,14 +84,32 @@ async function runLoader(size: BenchSize, dir: string, log: (line: string) => vo
   if (code !== 0) throw new Error(`the loader exited with ${code}`);
 }
 
-/** Generates and loads one size in a child process, then opens the store here. */
+/**
+ * `BENCH_STORE_DIR=/some/folder` keeps each size's loaded store in `<folder>/<firms>-<orders>` and
+ * reuses it on the next run: loading a million orders takes minutes, a query change needs none.
+ * The folder must only ever be written by this benchmark with the same seed.
+ */
+function storeFolder(size: BenchSize): { dir: string; reused: boolean; keep: boolean } {
+  const root = process.env.BENCH_STORE_DIR?.trim();
+  if (!root) return { dir: mkdtempSync(path.join(tmpdir(), 'yulian-bench-')), reused: false, keep: false };
+  const dir = path.join(path.resolve(root), `${size.firms}-${size.orders}`);
+  if (existsSync(path.join(dir, LOAD_RESULT_FILE))) return { dir, reused: true, keep: true };
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return { dir, reused: false, keep: true };
+}
+
+/** Generates and loads one size in a child process (unless a kept store is reused), then opens the store here. */
 export async function loadSynthetic(size: BenchSize, log: (line: string) => void): Promise<LoadedStore> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'yulian-bench-'));
+  const { dir, reused, keep } = storeFolder(size);
   // Vitest runs no hooks in bench mode, so a failed run would leave a gigabyte behind without this.
-  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  const removeDir = () => {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  };
   process.once('exit', removeDir);
-  await runLoader(size, dir, log);
-  const result = JSON.parse(readFileSync(path.join(dir, LOAD_RESULT_FILE), 'utf8')) as LoadResult;
+  if (reused) log(`reusing the store loaded earlier in ${dir} (BENCH_STORE_DIR)`);
+  else await runLoader(size, dir, log);
+  const result = { ...(JSON.parse(readFileSync(path.join(dir, LOAD_RESULT_FILE), 'utf8')) as LoadResult), reused };
   const store = await EmbeddedStore.open({ dataDir: dir, maxDbSizeBytes: DB_BYTES });
   return {
     ...result,
