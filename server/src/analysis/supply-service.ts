@@ -7,7 +7,6 @@ import {
   firmsByIds,
   needsOfFirms,
   purchases,
-  regionalMakers,
   suppliersOfBuyers,
   tradeLinksOfFirms,
   type FirmLocationRow,
@@ -16,6 +15,7 @@ import {
   type SegmentMakerRow,
 } from '../store/queries';
 import { findGaps } from './gaps';
+import { regionalMakers } from './makers';
 import { DEFAULT_LOGISTICS, type LogisticsCosts } from './logistics';
 import { rankCandidates, type BuyerFacts } from './ranking';
 import { candidateFacts } from './ranking-inputs';
@@ -94,7 +94,7 @@ export class GapAnalysis {
   private loadMakers(): Promise<Map<string, SegmentMakerRow[]>> {
     this.makers ??= (async () => {
       const segments = [...new Set(this.gaps.map((g) => g.segmentCode))];
-      const rows = segments.length ? await this.store.read(regionalMakers(segments)) : [];
+      const rows = await regionalMakers(this.store, segments);
       return groupBy(rows, (r) => r.askedSegment);
     })();
     return this.makers;
@@ -174,7 +174,7 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
   const buyers = unique(searches.flatMap((s) => (s.nearFirmId ? [s.nearFirmId] : [])));
   const years = unique(searches.map((s) => s.year ?? null));
   const [makerRows, buyerFacts, needs] = await Promise.all([
-    store.read(regionalMakers(segments)),
+    regionalMakers(store, segments),
     buyerFactsOf(store, buyers),
     buyers.length ? store.read(needsOfFirms(buyers)) : Promise.resolve([]),
   ]);

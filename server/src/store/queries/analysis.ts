@@ -100,9 +100,7 @@ export const firmLocations = defineQuery<[readonly string[]], FirmLocationRow>('
   params: { ids: [...ids] },
 }));
 
-export type SegmentMakerRow = {
-  /** The segment asked for (a maker of a child segment makes it too). */
-  askedSegment: string;
+export type MakerRow = {
   firmId: string;
   segmentCode: string;
   districtCode: string;
@@ -116,13 +114,22 @@ export type SegmentMakerRow = {
   certifications: string[] | null;
 };
 
-/** Firms inside the region that make the segments (or a child of one), with their capability figures. */
-export const regionalMakers = defineQuery<[readonly string[]], SegmentMakerRow>('regionalMakers', (segmentCodes) => ({
-  cypher: `MATCH (asked:Segment) WHERE asked.code IN $segmentCodes
-    MATCH (f:Firm)-[m:MAKES]->(s:Segment)-[:PART_OF*0..4]->(asked)
+export type SegmentMakerRow = MakerRow & {
+  /** The segment asked for (a maker of a child segment makes it too). */
+  askedSegment: string;
+};
+
+/**
+ * Firms inside the region that make exactly these segments, with their capability figures. The
+ * caller expands an asked segment to its descendants from the segment tree (analysis/segment-tree.ts):
+ * the match then starts from a few Segment nodes instead of walking PART_OF from every maker.
+ */
+export const regionalMakersOf = defineQuery<[readonly string[]], MakerRow>('regionalMakersOf', (segmentCodes) => ({
+  cypher: `MATCH (f:Firm)-[m:MAKES]->(s:Segment)
+    WHERE s.code IN $segmentCodes
     MATCH (f)-[:LOCATED_IN]->(d:District)
     WHERE d.inRegion = true
-    RETURN asked.code AS askedSegment, f.id AS firmId, s.code AS segmentCode, d.code AS districtCode,
+    RETURN f.id AS firmId, s.code AS segmentCode, d.code AS districtCode,
       coalesce(f.lat, d.lat) AS lat, coalesce(f.lng, d.lng) AS lng, m.capacity AS capacity, m.unit AS unit,
       m.utilisation AS utilisation, m.yieldRate AS capabilityYield, f.yieldRate AS firmYield,
       f.certifications AS certifications`,
