@@ -102,8 +102,7 @@ export class GapAnalysis {
 
   private loadReferences(): Promise<Map<string, number>> {
     this.references ??= (async () => {
-      const ids = [...new Set([...(await this.loadMakers()).values()].flat().map((r) => r.firmId))];
-      const rows = ids.length ? await this.store.read(chainLeaderReferences(ids, this.year)) : [];
+      const rows = await this.store.read(chainLeaderReferences(this.year));
       return new Map(rows.map((r) => [r.firmId, r.leaders]));
     })();
     return this.references;
@@ -184,7 +183,7 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
     await Promise.all(
       years.map(async (year) => {
         const [references, suppliers, outside] = await Promise.all([
-          makerIds.length ? store.read(chainLeaderReferences(makerIds, year)) : Promise.resolve([]),
+          makerIds.length ? store.read(chainLeaderReferences(year)) : Promise.resolve([]),
           buyers.length ? store.read(suppliersOfBuyers(buyers, year)) : Promise.resolve([]),
           year !== null && buyers.length ? largestOutsideSupplies(store, buyers, year) : Promise.resolve(new Map()),
         ]);

@@ -11,8 +11,8 @@ export function analysisExamples(): Query[] {
     buyerNeeds({ districtCode: '500117' }),
     firmLocations(['anrui', 'guangan-moto']),
     regionalMakersOf(['SURFACE_TREATMENT', 'PARTS']),
-    chainLeaderReferences(['aofang', 'yian'], 2024),
-    chainLeaderReferences(['aofang'], null),
+    chainLeaderReferences(2024),
+    chainLeaderReferences(null),
     suppliersOfBuyers(['anrui', 'jianya'], 2023),
     suppliersOfBuyers(['anrui'], null),
   ];

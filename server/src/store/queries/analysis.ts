@@ -1,3 +1,4 @@
+import { firmById, uniqueIds, unwindIds } from './by-ids';
 import { defineQuery } from './define';
 
 /**
@@ -94,10 +95,11 @@ export type FirmLocationRow = {
 
 /** Where firms are: their own coordinates, or their district seat's. */
 export const firmLocations = defineQuery<[readonly string[]], FirmLocationRow>('firmLocations', (ids) => ({
-  cypher: `MATCH (f:Firm)-[:LOCATED_IN]->(d:District) WHERE f.id IN $ids
+  cypher: `${unwindIds('f', 'ids')}
+    MATCH ${firmById('f')}-[:LOCATED_IN]->(d:District)
     RETURN f.id AS firmId, d.code AS districtCode, d.inRegion AS inRegion,
       coalesce(f.lat, d.lat) AS lat, coalesce(f.lng, d.lng) AS lng, coalesce(f.isChainLeader, false) AS isChainLeader`,
-  params: { ids: [...ids] },
+  params: { ids: uniqueIds(ids) },
 }));
 
 export type MakerRow = {
@@ -138,16 +140,18 @@ export const regionalMakersOf = defineQuery<[readonly string[]], MakerRow>('regi
 
 export type LeaderReferenceRow = { firmId: string; leaders: number };
 
-/** How many distinct chain leaders each firm supplied in the year (any year when null): references for ranking. */
-export const chainLeaderReferences = defineQuery<[readonly string[], number | null], LeaderReferenceRow>(
-  'chainLeaderReferences',
-  (firmIds, year) => ({
-    cypher: `MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(buy:Firm)
-      WHERE sup.id IN $firmIds AND o.kind = 'SUPPLY' AND buy.isChainLeader = true${year === null ? '' : ' AND o.year = $year'}
-      RETURN sup.id AS firmId, count(DISTINCT buy.id) AS leaders`,
-    params: year === null ? { firmIds: [...firmIds] } : { firmIds: [...firmIds], year },
-  }),
-);
+/**
+ * How many distinct chain leaders each firm supplied in the year (any year when null), for every
+ * firm that supplied one: references for ranking. Asked for everyone rather than for a list of
+ * candidates: the suppliers of chain leaders are few next to the candidates of a common segment,
+ * and a list of thousands of ids would cost more to test than the rows it saves.
+ */
+export const chainLeaderReferences = defineQuery<[number | null], LeaderReferenceRow>('chainLeaderReferences', (year) => ({
+  cypher: `MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(buy:Firm)
+    WHERE o.kind = 'SUPPLY' AND buy.isChainLeader = true${year === null ? '' : ' AND o.year = $year'}
+    RETURN sup.id AS firmId, count(DISTINCT buy.id) AS leaders`,
+  params: year === null ? {} : { year },
+}));
 
 export type SupplierOfBuyerRow = { buyerId: string; supplierId: string };
 
@@ -155,10 +159,10 @@ export type SupplierOfBuyerRow = { buyerId: string; supplierId: string };
 export const suppliersOfBuyers = defineQuery<[readonly string[], number | null], SupplierOfBuyerRow>(
   'suppliersOfBuyers',
   (buyerIds, year) => ({
-    cypher: `MATCH (buy:Firm) WHERE buy.id IN $buyerIds
-      MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(buy)
+    cypher: `${unwindIds('buy', 'buyerIds')}
+      MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->${firmById('buy')}
       WHERE o.kind = 'SUPPLY'${year === null ? '' : ' AND o.year = $year'}
       RETURN DISTINCT buy.id AS buyerId, sup.id AS supplierId`,
-    params: year === null ? { buyerIds: [...buyerIds] } : { buyerIds: [...buyerIds], year },
+    params: year === null ? { buyerIds: uniqueIds(buyerIds) } : { buyerIds: uniqueIds(buyerIds), year },
   }),
 );

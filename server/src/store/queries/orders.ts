@@ -1,4 +1,5 @@
 import type { OrderKind, OrderStatus } from '@yulian/schema';
+import { firmById, uniqueIds, unwindIds } from './by-ids';
 import { defineQuery } from './define';
 
 export type OrderRow = {
@@ -93,10 +94,13 @@ export const tradeLinksOfFirms = defineQuery<[readonly string[], 'buyer' | 'supp
   (firmIds, side, scope) => {
     const { predicates, params } = scopePredicates(scope);
     const party = side === 'buyer' ? 'buy' : 'sup';
-    const where = [`${party}.id IN $firmIds`, `o.status <> 'CANCELLED'`, ...predicates].join(' AND ');
+    const where = [`o.status <> 'CANCELLED'`, ...predicates].join(' AND ');
     return {
-      cypher: `${orderMatch} WHERE ${where} ${tradeLinkReturn}`,
-      params: { ...params, firmIds: [...firmIds] },
+      cypher: `${unwindIds(party, 'firmIds')}
+        MATCH ${side === 'supplier' ? firmById('sup') : '(sup:Firm)'}-[:SHIPS]->(o:TradeOrder)-[:TO]->${side === 'buyer' ? firmById('buy') : '(buy:Firm)'},
+          (o)-[:OF]->(seg:Segment)
+        WHERE ${where} ${tradeLinkReturn}`,
+      params: { ...params, firmIds: uniqueIds(firmIds) },
     };
   },
 );
