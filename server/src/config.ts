@@ -7,6 +7,12 @@ import { defaultSecurity, type SecurityOptions } from './http/limits';
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
+ * The embedded engine's buffer pool, in MiB. The engine's own default (80% of the machine's memory)
+ * lets RSS grow with every page read.
+ */
+export const DEFAULT_BUFFER_POOL_MB = 512;
+
+/**
  * express's `trust proxy`: off, a hop count, or the proxies' addresses and subnets ("loopback",
  * "10.0.0.0/8"). Trusting every hop would let any client pick the address its rate limit counts.
  */
@@ -34,6 +40,8 @@ const configSchema = z
     /** Load the article's dataset into an empty store at start. */
     YULIAN_SEED: z.enum(['auto', 'off']).default('auto'),
     YULIAN_QUERY_TIMEOUT_MS: positiveInt(10_000),
+    /** Buffer pool of the embedded store, in MiB; 0 leaves the engine's default of 80% of memory. */
+    YULIAN_BUFFER_POOL_MB: z.coerce.number().int().min(0).default(DEFAULT_BUFFER_POOL_MB),
     /** Largest /graphql request body, in bytes. */
     YULIAN_BODY_LIMIT_BYTES: positiveInt(defaultSecurity.bodyLimitBytes),
     /** Requests per minute one client address may send to /graphql. */
@@ -63,7 +71,7 @@ export interface Config {
   security: SecurityOptions;
   logistics: LogisticsCosts;
   store:
-    | { kind: 'embedded'; dataDir: string }
+    | { kind: 'embedded'; dataDir: string; bufferPoolBytes: number }
     | { kind: 'neo4j'; uri: string; user: string; password: string; database: string };
 }
 
@@ -95,6 +103,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             password: c.NEO4J_PASSWORD ?? '',
             database: c.NEO4J_DATABASE,
           }
-        : { kind: 'embedded', dataDir: c.YULIAN_DATA_DIR },
+        : { kind: 'embedded', dataDir: c.YULIAN_DATA_DIR, bufferPoolBytes: c.YULIAN_BUFFER_POOL_MB * 2 ** 20 },
   };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { EmbeddedStore } from '@yulian/server';
+import { DEFAULT_BUFFER_POOL_MB, EmbeddedStore } from '@yulian/server';
 
 /**
  * Setup for the analysis benchmark: sizes from the environment, and each size generated and
@@ -64,6 +64,8 @@ export interface LoadedStore extends LoadResult {
   /** The store was loaded by an earlier run and kept (BENCH_STORE_DIR); the load figures are that run's. */
   reused: boolean;
   store: EmbeddedStore;
+  /** RSS of this process (vitest and the benchmark's modules) before the store is opened. */
+  beforeOpenRssBytes: number;
   /** RSS of this process right after opening the store, before any query. */
   openedRssBytes: number;
   close(): Promise<void>;
@@ -99,6 +101,16 @@ function storeFolder(size: BenchSize): { dir: string; reused: boolean; keep: boo
   return { dir, reused: false, keep: true };
 }
 
+/**
+ * The buffer pool the query phase opens the store with: `BENCH_BUFFER_POOL_MB`, else the server's
+ * default (server/src/config.ts), so that the RSS measured is the one a server would have.
+ */
+export function benchBufferPool(env = process.env.BENCH_BUFFER_POOL_MB): number {
+  const mb = env?.trim() ? Number(env) : DEFAULT_BUFFER_POOL_MB;
+  if (!Number.isFinite(mb) || mb < 0) throw new Error(`BENCH_BUFFER_POOL_MB: cannot read "${env}"`);
+  return mb * 2 ** 20;
+}
+
 /** Generates and loads one size in a child process (unless a kept store is reused), then opens the store here. */
 export async function loadSynthetic(size: BenchSize, log: (line: string) => void): Promise<LoadedStore> {
   const { dir, reused, keep } = storeFolder(size);
@@ -110,10 +122,12 @@ export async function loadSynthetic(size: BenchSize, log: (line: string) => void
   if (reused) log(`reusing the store loaded earlier in ${dir} (BENCH_STORE_DIR)`);
   else await runLoader(size, dir, log);
   const result = { ...(JSON.parse(readFileSync(path.join(dir, LOAD_RESULT_FILE), 'utf8')) as LoadResult), reused };
-  const store = await EmbeddedStore.open({ dataDir: dir, maxDbSizeBytes: DB_BYTES });
+  const beforeOpenRssBytes = process.memoryUsage().rss;
+  const store = await EmbeddedStore.open({ dataDir: dir, maxDbSizeBytes: DB_BYTES, bufferPoolBytes: benchBufferPool() });
   return {
     ...result,
     store,
+    beforeOpenRssBytes,
     openedRssBytes: process.memoryUsage().rss,
     async close() {
       await store.close();

@@ -17,6 +17,12 @@ export interface EmbeddedOptions {
   dataDir: string;
   /** Upper bound on the address space the engine reserves; tests that open many stores lower it. */
   maxDbSizeBytes?: number;
+  /**
+   * The engine's buffer pool: the page cache and the working memory of its joins. Unset, the engine
+   * takes 80% of the machine's memory and keeps every page it touched, so the server's RSS grows
+   * towards the size of the database file (500 MB at a million orders) plus its largest joins.
+   */
+  bufferPoolBytes?: number;
   /** Statement timeout for every query, in milliseconds. */
   queryTimeoutMs?: number;
   /** Parallel read connections. */
@@ -86,7 +92,7 @@ export class EmbeddedStore implements GraphStore {
       if (recovered) log(`embedded store in ${dataDir}: ${recovered}`);
       // Automatic checkpoints are off: a kill during one can leave the files unopenable, so the adapter
       // checkpoints only at moments it controls, under its snapshot guard.
-      db = new lbug.Database(file, 0, true, false, options.maxDbSizeBytes ?? 2 ** 40, false);
+      db = new lbug.Database(file, options.bufferPoolBytes ?? 0, true, false, options.maxDbSizeBytes ?? 2 ** 40, false);
       await db.init();
       const opened = db;
       const connect = async () => {
