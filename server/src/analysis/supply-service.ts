@@ -7,8 +7,8 @@ import {
   firmsByIds,
   needsOfFirms,
   purchases,
-  suppliersOfBuyers,
-  tradeLinksOfFirms,
+  supplyOfBuyers,
+  type BuyerSupplyRow,
   type FirmLocationRow,
   type LeaderNeedRow,
   type PurchaseRow,
@@ -182,16 +182,16 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
   const perYear = new Map(
     await Promise.all(
       years.map(async (year) => {
-        const [references, suppliers, outside] = await Promise.all([
+        const [references, supply] = await Promise.all([
           makerIds.length ? store.read(chainLeaderReferences(year)) : Promise.resolve([]),
-          buyers.length ? store.read(suppliersOfBuyers(buyers, year)) : Promise.resolve([]),
-          year !== null && buyers.length ? largestOutsideSupplies(store, buyers, year) : Promise.resolve(new Map()),
+          buyers.length ? store.read(supplyOfBuyers(buyers, year)) : Promise.resolve([]),
         ]);
+        const outside = year !== null && supply.length ? await largestOutsideSupplies(store, buyers, supply) : new Map();
         return [
           year,
           {
             references: new Map(references.map((r) => [r.firmId, r.leaders])),
-            suppliers: groupBy(suppliers, (r) => r.buyerId),
+            suppliers: groupBy(supply, (r) => r.buyerId),
             outside,
           },
         ] as const;
@@ -220,13 +220,18 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
   });
 }
 
-/** Each buyer's biggest supplier outside the region per segment in the year, with its distance; keyed `buyer|segment`. */
+/**
+ * Each buyer's biggest supplier outside the region per segment in the year, with its distance;
+ * keyed `buyer|segment`. Ties go to the first supplier id, as they did when the links came sorted.
+ */
 async function largestOutsideSupplies(
   store: GraphStore,
   buyerIds: readonly string[],
-  year: number,
+  supply: readonly BuyerSupplyRow[],
 ): Promise<Map<string, { distanceKm: number; amountCny: number }>> {
-  const links = await store.read(tradeLinksOfFirms(buyerIds, 'buyer', { year, kind: 'SUPPLY' }));
+  const links = supply
+    .filter((s) => s.liveOrders > 0)
+    .sort((a, b) => b.liveAmountCny - a.liveAmountCny || (a.supplierId < b.supplierId ? -1 : a.supplierId > b.supplierId ? 1 : 0));
   if (!links.length) return new Map();
   const ids = unique([...buyerIds, ...links.map((l) => l.supplierId)]);
   const locations = new Map((await store.read(firmLocations(ids))).map((l) => [l.firmId, l]));
@@ -236,8 +241,8 @@ async function largestOutsideSupplies(
     const there = locations.get(link.supplierId);
     if (!home || !there || there.inRegion) continue;
     const key = `${link.buyerId}|${link.segmentCode}`;
-    if ((largest.get(key)?.amountCny ?? -1) >= link.amountCny) continue;
-    largest.set(key, { distanceKm: haversineKm(home.lat, home.lng, there.lat, there.lng), amountCny: link.amountCny });
+    if ((largest.get(key)?.amountCny ?? -1) >= link.liveAmountCny) continue;
+    largest.set(key, { distanceKm: haversineKm(home.lat, home.lng, there.lat, there.lng), amountCny: link.liveAmountCny });
   }
   return largest;
 }

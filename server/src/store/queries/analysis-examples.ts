@@ -1,5 +1,5 @@
 import type { Query } from '../port';
-import { buyerNeeds, chainLeaderReferences, firmLocations, purchases, regionalMakersOf, suppliersOfBuyers } from './analysis';
+import { buyerNeeds, chainLeaderReferences, firmLocations, purchases, regionalMakersOf, supplyOfBuyers } from './analysis';
 
 /** Every shape of the chain-analysis queries, for the Neo4j lint test and the store contract suite. */
 export function analysisExamples(): Query[] {
@@ -13,7 +13,7 @@ export function analysisExamples(): Query[] {
     regionalMakersOf(['SURFACE_TREATMENT', 'PARTS']),
     chainLeaderReferences(2024),
     chainLeaderReferences(null),
-    suppliersOfBuyers(['anrui', 'jianya'], 2023),
-    suppliersOfBuyers(['anrui'], null),
+    supplyOfBuyers(['anrui', 'jianya'], 2023),
+    supplyOfBuyers(['anrui'], null),
   ];
 }

@@ -153,16 +153,30 @@ export const chainLeaderReferences = defineQuery<[number | null], LeaderReferenc
   params: year === null ? {} : { year },
 }));
 
-export type SupplierOfBuyerRow = { buyerId: string; supplierId: string };
+export type BuyerSupplyRow = {
+  buyerId: string;
+  supplierId: string;
+  segmentCode: string;
+  /** Value of the orders not cancelled. */
+  liveAmountCny: number;
+  /** Orders not cancelled: 0 when the supplier's only orders were cancelled. */
+  liveOrders: number;
+};
 
-/** Firms that supplied each buyer in the year (or in any year), whatever the segment. */
-export const suppliersOfBuyers = defineQuery<[readonly string[], number | null], SupplierOfBuyerRow>(
-  'suppliersOfBuyers',
-  (buyerIds, year) => ({
-    cypher: `${unwindIds('buy', 'buyerIds')}
-      MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->${firmById('buy')}
-      WHERE o.kind = 'SUPPLY'${year === null ? '' : ' AND o.year = $year'}
-      RETURN DISTINCT buy.id AS buyerId, sup.id AS supplierId`,
-    params: year === null ? { buyerIds: uniqueIds(buyerIds) } : { buyerIds: uniqueIds(buyerIds), year },
-  }),
-);
+/**
+ * Supply orders to each buyer in the year (or in any year), per supplier and segment: any order
+ * makes the supplier a current one (no candidate), the orders not cancelled are what it bought. One
+ * pass over the buyers' orders answers both; on the embedded engine every pass reads the whole
+ * order table, however few orders the buyers have.
+ */
+export const supplyOfBuyers = defineQuery<[readonly string[], number | null], BuyerSupplyRow>('supplyOfBuyers', (buyerIds, year) => ({
+  // The buyers are matched first and with IN, not with the UNWIND lookup of by-ids.ts: across
+  // orders the engine then joins the looked-up firms last (3 s against 0.5 s at a million orders).
+  cypher: `MATCH (buy:Firm) WHERE buy.id IN $buyerIds
+    MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(buy), (o)-[:OF]->(seg:Segment)
+    WHERE o.kind = 'SUPPLY'${year === null ? '' : ' AND o.year = $year'}
+    RETURN buy.id AS buyerId, sup.id AS supplierId, seg.code AS segmentCode,
+      sum(CASE WHEN o.status <> 'CANCELLED' THEN o.amountCny ELSE 0.0 END) AS liveAmountCny,
+      sum(CASE WHEN o.status <> 'CANCELLED' THEN 1 ELSE 0 END) AS liveOrders`,
+  params: year === null ? { buyerIds: [...buyerIds] } : { buyerIds: [...buyerIds], year },
+}));

@@ -1,5 +1,4 @@
 import type { OrderKind, OrderStatus } from '@yulian/schema';
-import { firmById, uniqueIds, unwindIds } from './by-ids';
 import { defineQuery } from './define';
 
 export type OrderRow = {
@@ -94,13 +93,12 @@ export const tradeLinksOfFirms = defineQuery<[readonly string[], 'buyer' | 'supp
   (firmIds, side, scope) => {
     const { predicates, params } = scopePredicates(scope);
     const party = side === 'buyer' ? 'buy' : 'sup';
-    const where = [`o.status <> 'CANCELLED'`, ...predicates].join(' AND ');
+    const where = [`${party}.id IN $firmIds`, `o.status <> 'CANCELLED'`, ...predicates].join(' AND ');
     return {
-      cypher: `${unwindIds(party, 'firmIds')}
-        MATCH ${side === 'supplier' ? firmById('sup') : '(sup:Firm)'}-[:SHIPS]->(o:TradeOrder)-[:TO]->${side === 'buyer' ? firmById('buy') : '(buy:Firm)'},
-          (o)-[:OF]->(seg:Segment)
-        WHERE ${where} ${tradeLinkReturn}`,
-      params: { ...params, firmIds: uniqueIds(firmIds) },
+      // Not the UNWIND lookup of by-ids.ts: across orders the engine then joins the looked-up firms
+      // last, after every order of the year (3 s against 0.5 s for one buyer at a million orders).
+      cypher: `${orderMatch} WHERE ${where} ${tradeLinkReturn}`,
+      params: { ...params, firmIds: [...firmIds] },
     };
   },
 );
