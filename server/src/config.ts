@@ -8,6 +8,14 @@ import { defaultImportOptions, type ImportOptions } from './import/options';
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
+ * The embedded engine's buffer pool, in MiB. The engine's own default (80% of the machine's memory)
+ * lets RSS grow with every page read, on a machine the server shares. 512 MiB holds the whole
+ * database of the million-order benchmark (a 500 MB file) and keeps the page cache inside issue 4's
+ * 1 GiB budget; at that size the pool was not what dominated RSS (0.5 GiB with or without it).
+ */
+export const DEFAULT_BUFFER_POOL_MB = 512;
+
+/**
  * express's `trust proxy`: off, a hop count, or the proxies' addresses and subnets ("loopback",
  * "10.0.0.0/8"). Trusting every hop would let any client pick the address its rate limit counts.
  */
@@ -35,6 +43,8 @@ const configSchema = z
     /** Load the article's dataset into an empty store at start. */
     YULIAN_SEED: z.enum(['auto', 'off']).default('auto'),
     YULIAN_QUERY_TIMEOUT_MS: positiveInt(10_000),
+    /** Buffer pool of the embedded store, in MiB; 0 leaves the engine's default of 80% of memory. */
+    YULIAN_BUFFER_POOL_MB: z.coerce.number().int().min(0).default(DEFAULT_BUFFER_POOL_MB),
     /** Largest /graphql request body, in bytes. */
     YULIAN_BODY_LIMIT_BYTES: positiveInt(defaultSecurity.bodyLimitBytes),
     /** Requests per minute one client address may send to /graphql. */
@@ -69,7 +79,7 @@ export interface Config {
   logistics: LogisticsCosts;
   imports: ImportOptions;
   store:
-    | { kind: 'embedded'; dataDir: string }
+    | { kind: 'embedded'; dataDir: string; bufferPoolBytes: number }
     | { kind: 'neo4j'; uri: string; user: string; password: string; database: string };
 }
 
@@ -102,6 +112,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             password: c.NEO4J_PASSWORD ?? '',
             database: c.NEO4J_DATABASE,
           }
-        : { kind: 'embedded', dataDir: c.YULIAN_DATA_DIR },
+        : { kind: 'embedded', dataDir: c.YULIAN_DATA_DIR, bufferPoolBytes: c.YULIAN_BUFFER_POOL_MB * 2 ** 20 },
   };
 }

@@ -1,4 +1,4 @@
-export { loadConfig, type Config } from './config';
+export { DEFAULT_BUFFER_POOL_MB, loadConfig, type Config } from './config';
 export { createApp } from './http/app';
 export { buildSchema, printSdl } from './graphql';
 export { openStore } from './store/open';

@@ -7,15 +7,15 @@ import {
   firmsByIds,
   needsOfFirms,
   purchases,
-  regionalMakers,
-  suppliersOfBuyers,
-  tradeLinksOfFirms,
+  supplyOfBuyers,
+  type BuyerSupplyRow,
   type FirmLocationRow,
   type LeaderNeedRow,
   type PurchaseRow,
   type SegmentMakerRow,
 } from '../store/queries';
 import { findGaps } from './gaps';
+import { regionalMakers } from './makers';
 import { DEFAULT_LOGISTICS, type LogisticsCosts } from './logistics';
 import { rankCandidates, type BuyerFacts } from './ranking';
 import { candidateFacts } from './ranking-inputs';
@@ -94,7 +94,7 @@ export class GapAnalysis {
   private loadMakers(): Promise<Map<string, SegmentMakerRow[]>> {
     this.makers ??= (async () => {
       const segments = [...new Set(this.gaps.map((g) => g.segmentCode))];
-      const rows = segments.length ? await this.store.read(regionalMakers(segments)) : [];
+      const rows = await regionalMakers(this.store, segments);
       return groupBy(rows, (r) => r.askedSegment);
     })();
     return this.makers;
@@ -102,8 +102,7 @@ export class GapAnalysis {
 
   private loadReferences(): Promise<Map<string, number>> {
     this.references ??= (async () => {
-      const ids = [...new Set([...(await this.loadMakers()).values()].flat().map((r) => r.firmId))];
-      const rows = ids.length ? await this.store.read(chainLeaderReferences(ids, this.year)) : [];
+      const rows = await this.store.read(chainLeaderReferences(this.year));
       return new Map(rows.map((r) => [r.firmId, r.leaders]));
     })();
     return this.references;
@@ -174,7 +173,7 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
   const buyers = unique(searches.flatMap((s) => (s.nearFirmId ? [s.nearFirmId] : [])));
   const years = unique(searches.map((s) => s.year ?? null));
   const [makerRows, buyerFacts, needs] = await Promise.all([
-    store.read(regionalMakers(segments)),
+    regionalMakers(store, segments),
     buyerFactsOf(store, buyers),
     buyers.length ? store.read(needsOfFirms(buyers)) : Promise.resolve([]),
   ]);
@@ -183,16 +182,16 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
   const perYear = new Map(
     await Promise.all(
       years.map(async (year) => {
-        const [references, suppliers, outside] = await Promise.all([
-          makerIds.length ? store.read(chainLeaderReferences(makerIds, year)) : Promise.resolve([]),
-          buyers.length ? store.read(suppliersOfBuyers(buyers, year)) : Promise.resolve([]),
-          year !== null && buyers.length ? largestOutsideSupplies(store, buyers, year) : Promise.resolve(new Map()),
+        const [references, supply] = await Promise.all([
+          makerIds.length ? store.read(chainLeaderReferences(year)) : Promise.resolve([]),
+          buyers.length ? store.read(supplyOfBuyers(buyers, year)) : Promise.resolve([]),
         ]);
+        const outside = year !== null && supply.length ? await largestOutsideSupplies(store, buyers, supply) : new Map();
         return [
           year,
           {
             references: new Map(references.map((r) => [r.firmId, r.leaders])),
-            suppliers: groupBy(suppliers, (r) => r.buyerId),
+            suppliers: groupBy(supply, (r) => r.buyerId),
             outside,
           },
         ] as const;
@@ -221,13 +220,18 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
   });
 }
 
-/** Each buyer's biggest supplier outside the region per segment in the year, with its distance; keyed `buyer|segment`. */
+/**
+ * Each buyer's biggest supplier outside the region per segment in the year, with its distance;
+ * keyed `buyer|segment`. Ties go to the first supplier id, as they did when the links came sorted.
+ */
 async function largestOutsideSupplies(
   store: GraphStore,
   buyerIds: readonly string[],
-  year: number,
+  supply: readonly BuyerSupplyRow[],
 ): Promise<Map<string, { distanceKm: number; amountCny: number }>> {
-  const links = await store.read(tradeLinksOfFirms(buyerIds, 'buyer', { year, kind: 'SUPPLY' }));
+  const links = supply
+    .filter((s) => s.liveOrders > 0)
+    .sort((a, b) => b.liveAmountCny - a.liveAmountCny || (a.supplierId < b.supplierId ? -1 : a.supplierId > b.supplierId ? 1 : 0));
   if (!links.length) return new Map();
   const ids = unique([...buyerIds, ...links.map((l) => l.supplierId)]);
   const locations = new Map((await store.read(firmLocations(ids))).map((l) => [l.firmId, l]));
@@ -237,8 +241,8 @@ async function largestOutsideSupplies(
     const there = locations.get(link.supplierId);
     if (!home || !there || there.inRegion) continue;
     const key = `${link.buyerId}|${link.segmentCode}`;
-    if ((largest.get(key)?.amountCny ?? -1) >= link.amountCny) continue;
-    largest.set(key, { distanceKm: haversineKm(home.lat, home.lng, there.lat, there.lng), amountCny: link.amountCny });
+    if ((largest.get(key)?.amountCny ?? -1) >= link.liveAmountCny) continue;
+    largest.set(key, { distanceKm: haversineKm(home.lat, home.lng, there.lat, there.lng), amountCny: link.liveAmountCny });
   }
   return largest;
 }

@@ -8,7 +8,12 @@ export async function openStore(config: Pick<Config, 'store' | 'queryTimeoutMs'>
   const store: GraphStore =
     config.store.kind === 'neo4j'
       ? await Neo4jStore.open({ ...config.store, queryTimeoutMs: config.queryTimeoutMs })
-      : await EmbeddedStore.open({ dataDir: config.store.dataDir, queryTimeoutMs: config.queryTimeoutMs });
+      : await EmbeddedStore.open({
+          dataDir: config.store.dataDir,
+          queryTimeoutMs: config.queryTimeoutMs,
+          // 0 is the engine's own default.
+          bufferPoolBytes: config.store.bufferPoolBytes || undefined,
+        });
   await store.ensureSchema();
   return store;
 }

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { EmbeddedStore } from '@yulian/server';
+import { DEFAULT_BUFFER_POOL_MB, EmbeddedStore } from '@yulian/server';
 
 /**
  * Setup for the analysis benchmark: sizes from the environment, and each size generated and
@@ -61,7 +61,11 @@ export interface LoadResult {
 }
 
 export interface LoadedStore extends LoadResult {
+  /** The store was loaded by an earlier run and kept (BENCH_STORE_DIR); the load figures are that run's. */
+  reused: boolean;
   store: EmbeddedStore;
+  /** RSS of this process (vitest and the benchmark's modules) before the store is opened. */
+  beforeOpenRssBytes: number;
   /** RSS of this process right after opening the store, before any query. */
   openedRssBytes: number;
   close(): Promise<void>;
@@ -82,18 +86,48 @@ async function runLoader(size: BenchSize, dir: string, log: (line: string) => vo
   if (code !== 0) throw new Error(`the loader exited with ${code}`);
 }
 
-/** Generates and loads one size in a child process, then opens the store here. */
+/**
+ * `BENCH_STORE_DIR=/some/folder` keeps each size's loaded store in `<folder>/<firms>-<orders>` and
+ * reuses it on the next run: loading a million orders takes minutes, a query change needs none.
+ * The folder must only ever be written by this benchmark with the same seed.
+ */
+function storeFolder(size: BenchSize): { dir: string; reused: boolean; keep: boolean } {
+  const root = process.env.BENCH_STORE_DIR?.trim();
+  if (!root) return { dir: mkdtempSync(path.join(tmpdir(), 'yulian-bench-')), reused: false, keep: false };
+  const dir = path.join(path.resolve(root), `${size.firms}-${size.orders}`);
+  if (existsSync(path.join(dir, LOAD_RESULT_FILE))) return { dir, reused: true, keep: true };
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return { dir, reused: false, keep: true };
+}
+
+/**
+ * The buffer pool the query phase opens the store with: `BENCH_BUFFER_POOL_MB`, else the server's
+ * default (server/src/config.ts), so that the RSS measured is the one a server would have.
+ */
+export function benchBufferPool(env = process.env.BENCH_BUFFER_POOL_MB): number {
+  const mb = env?.trim() ? Number(env) : DEFAULT_BUFFER_POOL_MB;
+  if (!Number.isFinite(mb) || mb < 0) throw new Error(`BENCH_BUFFER_POOL_MB: cannot read "${env}"`);
+  return mb * 2 ** 20;
+}
+
+/** Generates and loads one size in a child process (unless a kept store is reused), then opens the store here. */
 export async function loadSynthetic(size: BenchSize, log: (line: string) => void): Promise<LoadedStore> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'yulian-bench-'));
+  const { dir, reused, keep } = storeFolder(size);
   // Vitest runs no hooks in bench mode, so a failed run would leave a gigabyte behind without this.
-  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  const removeDir = () => {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  };
   process.once('exit', removeDir);
-  await runLoader(size, dir, log);
-  const result = JSON.parse(readFileSync(path.join(dir, LOAD_RESULT_FILE), 'utf8')) as LoadResult;
-  const store = await EmbeddedStore.open({ dataDir: dir, maxDbSizeBytes: DB_BYTES });
+  if (reused) log(`reusing the store loaded earlier in ${dir} (BENCH_STORE_DIR)`);
+  else await runLoader(size, dir, log);
+  const result = { ...(JSON.parse(readFileSync(path.join(dir, LOAD_RESULT_FILE), 'utf8')) as LoadResult), reused };
+  const beforeOpenRssBytes = process.memoryUsage().rss;
+  const store = await EmbeddedStore.open({ dataDir: dir, maxDbSizeBytes: DB_BYTES, bufferPoolBytes: benchBufferPool() });
   return {
     ...result,
     store,
+    beforeOpenRssBytes,
     openedRssBytes: process.memoryUsage().rss,
     async close() {
       await store.close();

@@ -2,7 +2,7 @@ import { loadavg } from 'node:os';
 import { bench, describe } from 'vitest';
 import { disruption } from '../../../server/src/analysis/risk-service';
 import { analyzeGaps, candidatesForGap, chainGaps, findSuppliers, localSupportRate } from '../../../server/src/analysis/supply-service';
-import { BENCH_YEAR, benchSizes, LOAD_BATCH, loadSynthetic, type BenchSize, type LoadedStore } from './analysis-setup';
+import { BENCH_YEAR, benchBufferPool, benchSizes, LOAD_BATCH, loadSynthetic, type BenchSize, type LoadedStore } from './analysis-setup';
 import { renderTable, Samples } from './analysis-report';
 
 /**
@@ -41,6 +41,7 @@ function once(size: BenchSize): () => Promise<LoadedStore> {
     loading ??= (async () => {
       console.log(`\nGenerating and bulk-loading ${size.firms} firms / ${size.orders} orders in a child process (load average ${load()}) …`);
       const loaded = await loadSynthetic(size, (line) => console.log(line));
+      if (loaded.reused) return loaded;
       console.log(
         `generated in ${(loaded.generateMs / 1000).toFixed(1)} s; bulk-loaded (fresh mode) in ${(loaded.loadMs / 1000).toFixed(1)} s; ` +
           `checkpoint on close ${(loaded.checkpointMs / 1000).toFixed(1)} s; loader peak RSS ${Math.round(loaded.maxRssBytes / 2 ** 20)} MiB`,
@@ -174,9 +175,10 @@ for (const size of benchSizes()) {
         const { counts, targets } = loaded;
         const preamble = [
           `dataset: ${counts.firms} firms, ${counts.orders} orders, ${counts.capabilities} capabilities, ${counts.needs} needs; year asked: ${BENCH_YEAR}`,
-          `load (child process): generate ${(loaded.generateMs / 1000).toFixed(1)} s, bulk load (fresh, batches of ${LOAD_BATCH}) ${(loaded.loadMs / 1000).toFixed(1)} s, ` +
+          `load (child process${loaded.reused ? ', an earlier run: store reused via BENCH_STORE_DIR' : ''}): generate ${(loaded.generateMs / 1000).toFixed(1)} s, bulk load (fresh, batches of ${LOAD_BATCH}) ${(loaded.loadMs / 1000).toFixed(1)} s, ` +
             `checkpoint ${(loaded.checkpointMs / 1000).toFixed(1)} s, loader peak RSS ${Math.round(loaded.maxRssBytes / 2 ** 20)} MiB`,
-          `this process: RSS ${Math.round(loaded.openedRssBytes / 2 ** 20)} MiB with the store just opened (vitest included), before any query`,
+          `this process: RSS ${Math.round(loaded.beforeOpenRssBytes / 2 ** 20)} MiB before opening the store (vitest and modules), ` +
+            `${Math.round(loaded.openedRssBytes / 2 ** 20)} MiB with it just opened, before any query; buffer pool ${benchBufferPool() ? `${benchBufferPool() / 2 ** 20} MiB` : 'engine default (80% of RAM)'}`,
           `machine load average (1/5/15 min) now: ${load()}; two cores`,
           `asked about: leaders ${targets.busyLeaders.slice(0, 3).join(', ')}…; tier-1 suppliers ${targets.busyTier1Suppliers.slice(0, 3).join(', ')}…; region-wide gaps: ${regionGapCount}`,
         ];

@@ -1,5 +1,5 @@
 import type { Query } from '../port';
-import { buyerNeeds, chainLeaderReferences, firmLocations, purchases, regionalMakers, suppliersOfBuyers } from './analysis';
+import { buyerNeeds, chainLeaderReferences, firmLocations, purchases, regionalMakersOf, supplyOfBuyers } from './analysis';
 
 /** Every shape of the chain-analysis queries, for the Neo4j lint test and the store contract suite. */
 export function analysisExamples(): Query[] {
@@ -10,10 +10,10 @@ export function analysisExamples(): Query[] {
     buyerNeeds({ buyerId: 'anrui' }),
     buyerNeeds({ districtCode: '500117' }),
     firmLocations(['anrui', 'guangan-moto']),
-    regionalMakers(['SURFACE_TREATMENT', 'PARTS']),
-    chainLeaderReferences(['aofang', 'yian'], 2024),
-    chainLeaderReferences(['aofang'], null),
-    suppliersOfBuyers(['anrui', 'jianya'], 2023),
-    suppliersOfBuyers(['anrui'], null),
+    regionalMakersOf(['SURFACE_TREATMENT', 'PARTS']),
+    chainLeaderReferences(2024),
+    chainLeaderReferences(null),
+    supplyOfBuyers(['anrui', 'jianya'], 2023),
+    supplyOfBuyers(['anrui'], null),
   ];
 }

@@ -1,3 +1,4 @@
+import { firmById, uniqueIds, unwindIds } from './by-ids';
 import { defineQuery } from './define';
 
 export type CapabilityRow = {
@@ -12,11 +13,12 @@ export type CapabilityRow = {
 export const capabilitiesOfFirms = defineQuery<[readonly string[]], CapabilityRow>(
   'capabilitiesOfFirms',
   (firmIds) => ({
-    cypher: `MATCH (f:Firm)-[m:MAKES]->(s:Segment) WHERE f.id IN $firmIds
+    cypher: `${unwindIds('f', 'firmIds')}
+      MATCH ${firmById('f')}-[m:MAKES]->(s:Segment)
       RETURN f.id AS firmId, s.code AS segmentCode, m.capacity AS capacity, m.unit AS unit,
         m.utilisation AS utilisation, m.yieldRate AS yieldRate
       ORDER BY firmId, segmentCode`,
-    params: { firmIds: [...firmIds] },
+    params: { firmIds: uniqueIds(firmIds) },
   }),
 );
 
@@ -28,10 +30,11 @@ export type NeedRow = {
 };
 
 export const needsOfFirms = defineQuery<[readonly string[]], NeedRow>('needsOfFirms', (firmIds) => ({
-  cypher: `MATCH (f:Firm)-[n:NEEDS]->(s:Segment) WHERE f.id IN $firmIds
+  cypher: `${unwindIds('f', 'firmIds')}
+    MATCH ${firmById('f')}-[n:NEEDS]->(s:Segment)
     RETURN f.id AS firmId, s.code AS segmentCode, n.annualDemand AS annualDemand, n.unit AS unit
     ORDER BY firmId, segmentCode`,
-  params: { firmIds: [...firmIds] },
+  params: { firmIds: uniqueIds(firmIds) },
 }));
 
 export type CapabilityWrite = Omit<CapabilityRow, never> & { source: string | null };

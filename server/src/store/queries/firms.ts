@@ -1,4 +1,5 @@
 import type { FirmFilterInput, FirmInput } from '@yulian/schema';
+import { firmById, uniqueIds, unwindIds } from './by-ids';
 import { defineQuery } from './define';
 
 export type FirmRow = {
@@ -90,8 +91,8 @@ export const countFirms = defineQuery<[FirmFilterInput], { total: number }>('cou
 });
 
 export const firmsByIds = defineQuery<[readonly string[]], FirmRow>('firmsByIds', (ids) => ({
-  cypher: `MATCH (f:Firm) WHERE f.id IN $ids RETURN ${firmColumns}`,
-  params: { ids: [...ids] },
+  cypher: `${unwindIds('f', 'ids')} MATCH ${firmById('f')} RETURN ${firmColumns}`,
+  params: { ids: uniqueIds(ids) },
 }));
 
 export type FirmWrite = Required<{ [K in keyof FirmInput]: Exclude<FirmInput[K], undefined> | null }> & {

@@ -95,6 +95,8 @@ export const tradeLinksOfFirms = defineQuery<[readonly string[], 'buyer' | 'supp
     const party = side === 'buyer' ? 'buy' : 'sup';
     const where = [`${party}.id IN $firmIds`, `o.status <> 'CANCELLED'`, ...predicates].join(' AND ');
     return {
+      // Not the UNWIND lookup of by-ids.ts: across orders the engine then joins the looked-up firms
+      // last, after every order of the year (3 s against 0.5 s for one buyer at a million orders).
       cypher: `${orderMatch} WHERE ${where} ${tradeLinkReturn}`,
       params: { ...params, firmIds: [...firmIds] },
     };
