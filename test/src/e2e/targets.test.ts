@@ -159,4 +159,26 @@ describe('targets board', () => {
     await context.close();
     expect(errors).toEqual([]);
   });
+
+  it("sets the year's goal from the dashboard and measures progress against it", async () => {
+    const { page, context, errors } = await openPage(browser, server.url);
+    await signIn(page);
+    await page.goto(`${server.url}/targets`, { waitUntil: 'domcontentloaded' });
+    await page.getByTestId('targets-year').click();
+    await page.locator(`.ant-select-item-option[title="${YEAR}"]`).click();
+    await progressFigures(page);
+    const dashboard = page.getByTestId('progress-dashboard');
+    expect(await dashboard.textContent()).toContain(`${YEAR}年尚未设定目标`);
+
+    await page.getByTestId('goal-edit').click();
+    await page.getByLabel('签约项目（个）').fill('12');
+    await page.getByLabel('协议金额（亿元）').fill('50');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => dashboard.textContent()).toContain(`${YEAR}年目标：12`);
+    expect(await page.getByTestId('progress-signed').textContent()).toContain('/ 12');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'targets-goal-set.png'), fullPage: true });
+
+    await context.close();
+    expect(errors).toEqual([]);
+  });
 });

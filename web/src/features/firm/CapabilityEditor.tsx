@@ -92,7 +92,7 @@ export function CapabilityEditor({ firmId, capability, onSaved, onCancel }: { fi
           <InputNumber min={0} max={100} step={1} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-      {problem ? <Alert type="error" message={problem} /> : null}
+      {problem ? <Alert type="error" title={problem} /> : null}
     </Modal>
   );
 }

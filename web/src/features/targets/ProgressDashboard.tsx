@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
-import { Alert, Card, Col, Empty, Progress, Row, Statistic, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Col, Empty, Progress, Row, Statistic, Tag, Typography } from 'antd';
 import type { InvestmentProgress } from './operations';
+import { GoalForm } from './GoalForm';
 import { useEChart, type ChartOption } from './useEChart';
 import { useTargetsText } from './useTargetsText';
 
@@ -14,9 +15,10 @@ function monthsBegun(year: number): number {
 }
 
 /** The year against the goal: headline figures, a monthly chart and the gaps nobody is working on. */
-export function ProgressDashboard({ progress }: { progress: InvestmentProgress }) {
+export function ProgressDashboard({ progress, districtCode, onGoalSet }: { progress: InvestmentProgress; districtCode: string; onGoalSet(): void }) {
   const { t, money, pick } = useTargetsText();
   const goal = progress.goal;
+  const [editingGoal, setEditingGoal] = useState(false);
 
   const option = useMemo<ChartOption>(
     () => ({
@@ -46,10 +48,35 @@ export function ProgressDashboard({ progress }: { progress: InvestmentProgress }
     <div data-testid="progress-dashboard" data-year={progress.year}>
       {goal ? (
         <Typography.Paragraph>
-          {t('progress.goal', { year: progress.year })}：{goal.projects} · {money(goal.agreementCny)}
+          {t('progress.goal', { year: progress.year })}：{goal.projects} · {money(goal.agreementCny)}{' '}
+          <Button size="small" data-testid="goal-edit" onClick={() => setEditingGoal(true)}>
+            {t('goal.edit')}
+          </Button>
         </Typography.Paragraph>
       ) : (
-        <Alert type="info" showIcon title={t('progress.noGoal', { year: progress.year })} style={{ marginBottom: 12 }} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('progress.noGoal', { year: progress.year })}
+          action={
+            <Button size="small" data-testid="goal-edit" onClick={() => setEditingGoal(true)}>
+              {t('goal.set')}
+            </Button>
+          }
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {editingGoal && (
+        <GoalForm
+          districtCode={districtCode}
+          year={progress.year}
+          current={goal}
+          onCancel={() => setEditingGoal(false)}
+          onSaved={() => {
+            setEditingGoal(false);
+            onGoalSet();
+          }}
+        />
       )}
       <Row gutter={[12, 12]}>
         <Col xs={12} md={8} xl={4}>

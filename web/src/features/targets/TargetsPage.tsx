@@ -96,7 +96,7 @@ export function TargetsPage() {
           {
             key: 'progress',
             label: <span data-testid="tab-progress">{t('tab.progress')}</span>,
-            children: progress.data?.investmentProgress ? <ProgressDashboard progress={progress.data.investmentProgress} /> : <Spin />,
+            children: progress.data?.investmentProgress && districtCode ? <ProgressDashboard progress={progress.data.investmentProgress} districtCode={districtCode} onGoalSet={() => setRevision((r) => r + 1)} /> : <Spin />,
           },
           ...(districtCode
             ? [{ key: 'suggestions', label: t('tab.suggestions'), children: <SuggestionsPanel districtCode={districtCode} year={year} revision={revision} onAdded={() => setRevision((r) => r + 1)} /> }]
