@@ -50,3 +50,19 @@ export async function openPage(browser: Browser, url: string): Promise<OpenedPag
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   return { context, page, errors };
 }
+
+/**
+ * Signs in through the API from the page, so the session cookie is the browser's own and the test
+ * does not depend on the header's sign-in form. Throws with the server's messages if refused.
+ */
+export async function signInFromPage(page: Page, credentials: { username: string; password: string }): Promise<void> {
+  const answer = await page.evaluate(async ({ username, password }) => {
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': 'e2e' },
+      body: JSON.stringify({ query: 'mutation L($u: String!, $p: String!) { login(username: $u, password: $p) { expiresAt } }', variables: { u: username, p: password } }),
+    });
+    return (await res.json()) as { errors?: { message: string }[] };
+  }, credentials);
+  if (answer.errors) throw new Error(`sign-in refused: ${answer.errors.map((e) => e.message).join('; ')}`);
+}

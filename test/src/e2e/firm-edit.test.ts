@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithPassword, startTestServer, type TestServer } from '../harness';
-import { assertWebBuilt, launchChromium, openPage } from './browser';
+import { assertWebBuilt, launchChromium, openPage, signInFromPage } from './browser';
 
 /**
  * A firm keeps its own capabilities current from its profile: Aofang's staff edit the utilisation
@@ -43,15 +43,7 @@ async function openAt(route: string, signIn: boolean): Promise<Page> {
   const opened = await openPage(browser, `${server.url}${route}`);
   ({ context, errors } = opened);
   if (signIn) {
-    const answer = await opened.page.evaluate(async ({ username, password }) => {
-      const res = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': 'e2e' },
-        body: JSON.stringify({ query: 'mutation L($u: String!, $p: String!) { login(username: $u, password: $p) { expiresAt } }', variables: { u: username, p: password } }),
-      });
-      return (await res.json()) as { errors?: unknown[] };
-    }, AOFANG_STAFF);
-    expect(answer.errors).toBeUndefined();
+    await signInFromPage(opened.page, AOFANG_STAFF);
     await opened.page.reload({ waitUntil: 'domcontentloaded' });
   }
   await opened.page.getByTestId('firm-profile').waitFor({ timeout: 30_000 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithPassword, startTestServer, type TestServer } from '../harness';
-import { assertWebBuilt, launchChromium, openPage } from './browser';
+import { assertWebBuilt, launchChromium, openPage, signInFromPage } from './browser';
 
 /**
  * The import page as a bureau officer uses it: a file with a mistake is checked, the mistake is
@@ -44,15 +44,7 @@ afterEach(async () => {
 async function signedInAt(route: string): Promise<Page> {
   const opened = await openPage(browser, `${server.url}${route}`);
   ({ context, errors } = opened);
-  const answer = await opened.page.evaluate(async ({ username, password }) => {
-    const res = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': 'e2e' },
-      body: JSON.stringify({ query: 'mutation L($u: String!, $p: String!) { login(username: $u, password: $p) { expiresAt } }', variables: { u: username, p: password } }),
-    });
-    return (await res.json()) as { errors?: unknown[] };
-  }, ADMIN);
-  expect(answer.errors).toBeUndefined();
+  await signInFromPage(opened.page, ADMIN);
   await opened.page.reload({ waitUntil: 'domcontentloaded' });
   return opened.page;
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithPassword, startTestServer, type TestServer } from '../harness';
-import { assertWebBuilt, launchChromium, openPage } from './browser';
+import { assertWebBuilt, launchChromium, openPage, signInFromPage } from './browser';
 
 /**
  * The investment team's board in a real browser: a Hechuan investment user moves targets through
@@ -34,18 +34,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Signs in through the API from the page, so the session cookie is the browser's own. */
-async function signIn(page: Page): Promise<void> {
-  const answer = await page.evaluate(async ({ username, password }) => {
-    const res = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': 'e2e' },
-      body: JSON.stringify({ query: 'mutation L($u: String!, $p: String!) { login(username: $u, password: $p) { expiresAt } }', variables: { u: username, p: password } }),
-    });
-    return (await res.json()) as { errors?: unknown[] };
-  }, INVESTMENT);
-  expect(answer.errors).toBeUndefined();
-}
+const signIn = (page: Page) => signInFromPage(page, INVESTMENT);
 
 const card = (page: Page, id: string) => page.getByTestId(`card-${id}`);
 const cardIn = (page: Page, stage: string, id: string) => page.getByTestId(`column-${stage}`).getByTestId(`card-${id}`);

@@ -36,6 +36,12 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+/** The input field a refusal names in `extensions.field` (e.g. "input.utilisation"), so a form can show it there. */
+export function refusedField(error: unknown): string | null {
+  const field = error instanceof GraphQLRequestError ? error.errors[0]?.extensions?.field : undefined;
+  return typeof field === 'string' ? field : null;
+}
+
 export interface RequestOptions {
   signal?: AbortSignal;
   /** Defaults to `/graphql` on the page's origin (the Vite dev server proxies it to the API). */

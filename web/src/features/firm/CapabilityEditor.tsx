@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal } from 'antd';
-import { gql, graphql, GraphQLRequestError } from '../../api/client';
+import { gql, graphql, refusedField } from '../../api/client';
 import type { FirmProfile } from '../../api/firm';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -20,7 +20,7 @@ const SET_CAPABILITY = gql<{ setCapability: { id: string } }, { input: Record<st
 `);
 
 /** Server field names (input.utilisation) → this form's fields, so a refusal shows where it belongs. */
-const FIELD_OF_INPUT: Record<string, keyof Values> = { capacity: 'capacity', unit: 'unit', utilisation: 'utilisationPct', yieldRate: 'yieldPct' };
+const FIELD_OF_INPUT: Partial<Record<string, keyof Values>> = { capacity: 'capacity', unit: 'unit', utilisation: 'utilisationPct', yieldRate: 'yieldPct' };
 
 const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 const share = (percent: number | null) => (percent === null ? null : percent / 100);
@@ -53,8 +53,7 @@ export function CapabilityEditor({ firmId, capability, onSaved, onCancel }: { fi
       onSaved();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const named = error instanceof GraphQLRequestError ? error.errors[0]?.extensions?.field : undefined;
-      const field = typeof named === 'string' ? FIELD_OF_INPUT[named.replace(/^input\./, '')] : undefined;
+      const field = FIELD_OF_INPUT[refusedField(error)?.replace(/^input\./, '') ?? ''];
       if (field) form.setFields([{ name: field, errors: [message] }]);
       else setProblem(t('firm.edit.failed', { message }));
     } finally {

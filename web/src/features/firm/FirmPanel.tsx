@@ -49,6 +49,7 @@ function FirmProfileView({ firmId, year, onShowFirm, onChanged }: { firmId: stri
   if (!profile.data) return <Loading />;
   if (!firm) return <p role="status">{t('firm.notFound')}</p>;
   const analyst = user?.role === 'ADMIN' || user?.role === 'BUREAU' || user?.role === 'INVESTMENT';
+  const editingCapability = firm.capabilities.find((c) => c.segment.code === editing);
 
   return (
     <article className="firm-profile" data-testid="firm-profile" data-firm-id={firm.id}>
@@ -106,10 +107,7 @@ function FirmProfileView({ firmId, year, onShowFirm, onChanged }: { firmId: stri
         </table>
       )}
 
-      {(() => {
-        const capability = firm.capabilities.find((c) => c.segment.code === editing);
-        return capability ? <CapabilityEditor firmId={firm.id} capability={capability} onCancel={() => setEditing(null)} onSaved={onChanged} /> : null;
-      })()}
+      {editingCapability ? <CapabilityEditor firmId={firm.id} capability={editingCapability} onCancel={() => setEditing(null)} onSaved={onChanged} /> : null}
 
       <h4>{t('firm.suppliers', { year })}</h4>
       <TradeTable links={firm.suppliers} onShowFirm={onShowFirm} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Form, InputNumber, Modal } from 'antd';
-import { gql, graphql, GraphQLRequestError } from '../../api/client';
+import { gql, graphql, refusedField } from '../../api/client';
 import { useTargetsText } from './useTargetsText';
 
 interface Values {
@@ -14,7 +14,7 @@ const SET_GOAL = gql<{ setGoal: { id: string } }, { districtCode: string; year: 
   }
 `);
 
-const FIELD_OF_ARG: Record<string, keyof Values> = { projects: 'projects', agreementCny: 'agreementYi' };
+const FIELD_OF_ARG: Partial<Record<string, keyof Values>> = { projects: 'projects', agreementCny: 'agreementYi' };
 
 /**
  * Sets the district's goal for a year: projects to sign and the agreement amount, typed in 亿元 as
@@ -40,8 +40,7 @@ export function GoalForm({ districtCode, year, current, onSaved, onCancel }: {
       onSaved();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const named = error instanceof GraphQLRequestError ? error.errors[0]?.extensions?.field : undefined;
-      const field = typeof named === 'string' ? FIELD_OF_ARG[named] : undefined;
+      const field = FIELD_OF_ARG[refusedField(error) ?? ''];
       if (field) form.setFields([{ name: field, errors: [message] }]);
       else setProblem(message);
     } finally {

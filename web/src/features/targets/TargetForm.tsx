@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { graphql, GraphQLRequestError } from '../../api/client';
+import { graphql, refusedField } from '../../api/client';
 import { wanToCny } from './moveRules';
 import { SEGMENTS_QUERY, UPSERT_TARGET, type Target } from './operations';
 import { useReloadableQuery } from './useReloadableQuery';
@@ -24,8 +24,8 @@ const FORM_FIELDS: readonly (keyof Values)[] = ['name', 'segmentCode', 'agreemen
 
 /** The form field a server refusal names (`input.investmentCny` → investmentWan), or null for the form as a whole. */
 function fieldOf(error: unknown): keyof Values | null {
-  const field = error instanceof GraphQLRequestError ? error.errors[0]?.extensions?.field : undefined;
-  if (typeof field !== 'string') return null;
+  const field = refusedField(error);
+  if (field === null) return null;
   const name = field.replace(/^input\./, '');
   const mapped = name in WAN_FIELDS ? WAN_FIELDS[name as keyof typeof WAN_FIELDS] : name;
   return (FORM_FIELDS as readonly string[]).includes(mapped) ? (mapped as keyof Values) : null;
