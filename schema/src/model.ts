@@ -25,6 +25,11 @@ export interface RelSpec {
   readonly from: string;
   readonly to: string;
   readonly properties: Readonly<Record<string, PropertySpec>>;
+  /**
+   * Kept by the store from other data (server/src/store/trade-links.ts), in the same transaction
+   * as the writes it follows: never written on its own, left out of dumps and rebuilt on restore.
+   */
+  readonly derived?: true;
 }
 
 const str = { type: 'STRING' } as const;
@@ -242,6 +247,20 @@ export const relationships = {
   SHIPS: { type: 'SHIPS', from: 'Firm', to: 'TradeOrder', properties: {} },
   TO: { type: 'TO', from: 'TradeOrder', to: 'Firm', properties: {} },
   OF: { type: 'OF', from: 'TradeOrder', to: 'Segment', properties: {} },
+  /**
+   * The orders of one year, kind and segment between two firms, summed: what every chain analysis
+   * reads instead of the orders themselves. On the embedded engine a query over orders scans every
+   * order of the store however few it keeps, while a chain leader has a few dozen of these links.
+   * `amountCny` and `liveOrders` leave cancelled orders out; `orders` counts them too (a firm whose
+   * only order was cancelled is still a current supplier, not a candidate).
+   */
+  TRADED: {
+    type: 'TRADED',
+    from: 'Firm',
+    to: 'Firm',
+    properties: { year: int, kind: str, segment: str, amountCny: dbl, orders: int, liveOrders: int },
+    derived: true,
+  },
   SUPPORTS: {
     type: 'SUPPORTS',
     from: 'Firm',

@@ -5,6 +5,7 @@ export { openStore } from './store/open';
 export { EmbeddedStore } from './store/embedded/adapter';
 export type { GraphStore, Query, Row } from './store/port';
 export { loadDataset, isEmpty } from './seeding/load-dataset';
+export { ensureTradeLinks, rebuildTradeLinks, refreshTradeLinks } from './store/trade-links';
 export * as queries from './store/queries';
 export { startSession } from './auth/sessions';
 export { hashPassword } from './auth/passwords';

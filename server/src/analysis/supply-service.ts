@@ -3,7 +3,6 @@ import type { GraphStore } from '../store/port';
 import {
   buyerNeeds,
   chainLeaderReferences,
-  firmLocations,
   firmsByIds,
   needsOfFirms,
   purchases,
@@ -12,9 +11,12 @@ import {
   type FirmLocationRow,
   type LeaderNeedRow,
   type PurchaseRow,
+  type PurchaseScope,
   type SegmentMakerRow,
 } from '../store/queries';
+import { locateFirms } from './firm-directory';
 import { findGaps } from './gaps';
+import { storeFact } from './store-facts';
 import { regionalMakers } from './makers';
 import { DEFAULT_LOGISTICS, type LogisticsCosts } from './logistics';
 import { rankCandidates, type BuyerFacts } from './ranking';
@@ -32,10 +34,18 @@ export interface RateScope {
 
 /** 本地配套率 of one buyer, of a district's chain leaders, or of all chain leaders, optionally for one segment. */
 export async function localSupportRate(store: GraphStore, scope: RateScope): Promise<LocalSupportRate> {
-  const rows = await store.read(
-    purchases({ year: scope.year, buyerId: scope.leaderId, districtCode: scope.districtCode, segmentCode: scope.segmentCode }),
-  );
+  const rows = await purchaseRows(store, { year: scope.year, buyerId: scope.leaderId, districtCode: scope.districtCode, segmentCode: scope.segmentCode });
   return computeRate(rows);
+}
+
+/** The purchases in scope with each supplier's district and whether it lies inside the region. */
+async function purchaseRows(store: GraphStore, scope: PurchaseScope): Promise<PurchaseRow[]> {
+  const links = await store.read(purchases(scope));
+  const suppliers = await locateFirms(store, links.map((l) => l.supplierId));
+  return links.flatMap((link) => {
+    const at = suppliers.get(link.supplierId);
+    return at ? [{ ...link, supplierDistrict: at.districtCode, supplierInRegion: at.inRegion }] : [];
+  });
 }
 
 export interface GapScope {
@@ -102,8 +112,7 @@ export class GapAnalysis {
 
   private loadReferences(): Promise<Map<string, number>> {
     this.references ??= (async () => {
-      const rows = await this.store.read(chainLeaderReferences(this.year));
-      return new Map(rows.map((r) => [r.firmId, r.leaders]));
+      return leaderReferences(this.store, this.year);
     })();
     return this.references;
   }
@@ -117,12 +126,12 @@ export class GapAnalysis {
 /** Chain gaps of one leader, a district's leaders, or every chain leader in a year. */
 export async function analyzeGaps(store: GraphStore, scope: GapScope): Promise<GapAnalysis> {
   const [rows, needs] = await Promise.all([
-    store.read(purchases({ year: scope.year, buyerId: scope.leaderId, districtCode: scope.districtCode })),
+    purchaseRows(store, { year: scope.year, buyerId: scope.leaderId, districtCode: scope.districtCode }),
     store.read(buyerNeeds({ buyerId: scope.leaderId, districtCode: scope.districtCode })),
   ]);
   const outsidePairs = rows.filter((r) => !r.supplierInRegion);
   const ids = new Set([...rows.map((r) => r.buyerId), ...needs.map((n) => n.buyerId), ...outsidePairs.map((r) => r.supplierId)]);
-  const locations = ids.size ? new Map((await store.read(firmLocations([...ids]))).map((l) => [l.firmId, l])) : new Map();
+  const locations = await locateFirms(store, ids);
   const distanceKm = (a: string, b: string) => {
     const from = locations.get(a);
     const to = locations.get(b);
@@ -183,14 +192,14 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
     await Promise.all(
       years.map(async (year) => {
         const [references, supply] = await Promise.all([
-          makerIds.length ? store.read(chainLeaderReferences(year)) : Promise.resolve([]),
+          makerIds.length ? leaderReferences(store, year) : Promise.resolve(new Map<string, number>()),
           buyers.length ? store.read(supplyOfBuyers(buyers, year)) : Promise.resolve([]),
         ]);
         const outside = year !== null && supply.length ? await largestOutsideSupplies(store, buyers, supply) : new Map();
         return [
           year,
           {
-            references: new Map(references.map((r) => [r.firmId, r.leaders])),
+            references,
             suppliers: groupBy(supply, (r) => r.buyerId),
             outside,
           },
@@ -234,7 +243,7 @@ async function largestOutsideSupplies(
     .sort((a, b) => b.liveAmountCny - a.liveAmountCny || (a.supplierId < b.supplierId ? -1 : a.supplierId > b.supplierId ? 1 : 0));
   if (!links.length) return new Map();
   const ids = unique([...buyerIds, ...links.map((l) => l.supplierId)]);
-  const locations = new Map((await store.read(firmLocations(ids))).map((l) => [l.firmId, l]));
+  const locations = await locateFirms(store, ids);
   const largest = new Map<string, { distanceKm: number; amountCny: number }>();
   for (const link of links) {
     const home = locations.get(link.buyerId);
@@ -245,6 +254,14 @@ async function largestOutsideSupplies(
     largest.set(key, { distanceKm: haversineKm(home.lat, home.lng, there.lat, there.lng), amountCny: link.liveAmountCny });
   }
   return largest;
+}
+
+/** How many chain leaders each firm supplied in the year: the same for every search until a write. */
+function leaderReferences(store: GraphStore, year: number | null): Promise<Map<string, number>> {
+  return storeFact(store, `chainLeaderReferences:${year ?? 'all'}`, async () => {
+    const rows = await store.read(chainLeaderReferences(year));
+    return new Map(rows.map((r) => [r.firmId, r.leaders]));
+  });
 }
 
 function unique<T>(values: readonly T[]): T[] {
@@ -259,11 +276,8 @@ async function buyerFactsOf(
 ): Promise<Map<string, BuyerFacts>> {
   if (!ids.length) return new Map();
   const missing = ids.filter((id) => !known.has(id));
-  const [firms, fetched] = await Promise.all([
-    store.read(firmsByIds(ids)),
-    missing.length ? store.read(firmLocations(missing)) : Promise.resolve([]),
-  ]);
-  const locations = new Map([...known, ...fetched.map((l) => [l.firmId, l] as const)]);
+  const [firms, fetched] = await Promise.all([store.read(firmsByIds(ids)), locateFirms(store, missing)]);
+  const locations = new Map([...known, ...fetched]);
   const facts = new Map<string, BuyerFacts>();
   for (const f of firms) {
     const at = locations.get(f.id);

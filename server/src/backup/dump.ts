@@ -12,7 +12,7 @@ import {
   type RelCursor,
   type RelPageRow,
 } from '../store/queries/dump';
-import { DUMP_FORMAT, DUMP_VERSION, totalOf, type DumpCounts, type DumpHeader, type NodeLine, type RelLine } from './format';
+import { DUMP_FORMAT, DUMPED_REL_TYPES, DUMP_VERSION, totalOf, type DumpCounts, type DumpHeader, type NodeLine, type RelLine } from './format';
 
 export interface Progress {
   done: number;
@@ -29,7 +29,7 @@ export interface DumpOptions {
 export const DEFAULT_PAGE_SIZE = 20_000;
 
 const labels = (): NodeLabel[] => nodeSpecs.map((n) => n.label as NodeLabel);
-const relTypes = (): RelType[] => relSpecs.map((r) => r.type as RelType);
+const relTypes = (): readonly RelType[] => DUMPED_REL_TYPES;
 
 /** Nodes per label and relationships per type, every one the model has. */
 export async function countGraph(store: GraphStore): Promise<DumpCounts> {

@@ -1,4 +1,8 @@
-import { nodes, relationships, type NodeLabel, type PropertySpec, type RelType } from '@yulian/schema';
+import { nodes, relationships, relSpecs, type NodeLabel, type PropertySpec, type RelType } from '@yulian/schema';
+
+/** The relationship types a dump carries: derived links are left out and rebuilt on restore. */
+export const DUMPED_REL_TYPES: readonly RelType[] = relSpecs.filter((r) => !r.derived).map((r) => r.type as RelType);
+const dumped = Object.fromEntries(DUMPED_REL_TYPES.map((t) => [t, relationships[t]]));
 import type { DumpKey } from '../store/queries/dump';
 
 /**
@@ -110,7 +114,7 @@ export function parseHeader(text: string | undefined): DumpHeader {
     createdAt: value.createdAt,
     counts: {
       nodes: countsMap(value.counts.nodes, nodes, 'nodes'),
-      relationships: countsMap(value.counts.relationships, relationships, 'relationships'),
+      relationships: countsMap(value.counts.relationships, dumped, 'relationships'),
     },
   };
 }
@@ -176,7 +180,7 @@ export function parseLine(text: string, line: number): NodeLine | RelLine {
   if (value.type === 'rel') {
     onlyFields(value, ['type', 'rel', 'from', 'to', 'props'], line, 'a relationship');
     const rel = value.rel;
-    if (typeof rel !== 'string' || !Object.hasOwn(relationships, rel)) throw new DumpLineError(line, `unknown relationship type ${JSON.stringify(rel)}`);
+    if (typeof rel !== 'string' || !Object.hasOwn(dumped, rel)) throw new DumpLineError(line, `unknown relationship type ${JSON.stringify(rel)}`);
     const relType = rel as RelType;
     const spec = relationships[relType];
     const from = nodeRef(value.from, spec.from, line, 'from');

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { nodes, relationships, type NodeLabel, type RelType } from '@yulian/schema';
 import type { GraphStore } from '../store/port';
+import { rebuildTradeLinks } from '../store/trade-links';
 import {
   countNodesOfLabel,
   deleteNodesOfLabel,
@@ -14,7 +15,7 @@ import {
   type RestoreRelRow,
 } from '../store/queries/dump';
 import { countGraph, type Progress } from './dump';
-import { DumpLineError, parseHeader, parseLine, totalOf, type DumpCounts, type DumpHeader, type NodeLine, type RelLine } from './format';
+import { DUMPED_REL_TYPES, DumpLineError, parseHeader, parseLine, totalOf, type DumpCounts, type DumpHeader, type NodeLine, type RelLine } from './format';
 
 /**
  * Restores a dump into an empty store.
@@ -80,7 +81,7 @@ export async function checkDump(file: string, onProgress?: (progress: Progress) 
   }
   if (!header) parseHeader(undefined);
   const expected = (header as DumpHeader).counts;
-  for (const [group, names] of [['nodes', Object.keys(nodes)], ['relationships', Object.keys(relationships)]] as const) {
+  for (const [group, names] of [['nodes', Object.keys(nodes)], ['relationships', DUMPED_REL_TYPES]] as const) {
     for (const name of names) {
       const want = expected[group][name] ?? 0;
       const have = seen[group][name] ?? 0;
@@ -219,6 +220,7 @@ export async function restoreGraph(store: GraphStore, file: string, options: Res
   const total = totalOf(header.counts);
   try {
     await writeDump(store, file, total, options);
+    await store.write((tx) => rebuildTradeLinks(tx));
     const counts = await countGraph(store);
     if (JSON.stringify(counts) !== JSON.stringify(withAllNames(header.counts))) {
       throw new RestoreRefused(`after writing, the store holds ${JSON.stringify(counts)}, the dump ${JSON.stringify(header.counts)}`);
@@ -240,6 +242,6 @@ export async function restoreGraph(store: GraphStore, file: string, options: Res
 function withAllNames(counts: DumpCounts): DumpCounts {
   return {
     nodes: Object.fromEntries(Object.keys(nodes).map((n) => [n, counts.nodes[n] ?? 0])),
-    relationships: Object.fromEntries(Object.keys(relationships).map((r) => [r, counts.relationships[r] ?? 0])),
+    relationships: Object.fromEntries(DUMPED_REL_TYPES.map((r) => [r, counts.relationships[r] ?? 0])),
   };
 }

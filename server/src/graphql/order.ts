@@ -3,6 +3,7 @@ import { idSchema, orderInputSchema, yearSchema } from '@yulian/schema';
 import { recordAudit } from '../audit/record';
 import { listsOrdersOf, recordsOrder, seesOrderAmount } from '../auth/policy';
 import { countOrdersOfFirm, deleteOrder, ordersByIds, ordersOfFirm, upsertOrder } from '../store/queries';
+import { refreshTradeLinks } from '../store/trade-links';
 import { builder } from './builder';
 import { badInput, forbidden, notFound, parseInput } from './errors';
 import { requireFirm, requireSegment } from './lookups';
@@ -138,6 +139,7 @@ builder.mutationFields((t) => ({
           }),
         );
         const [after] = await tx.run(ordersByIds([id]));
+        await refreshTradeLinks(tx, [before?.supplierId, input.supplierId]);
         await recordAudit(tx, ctx.viewer, { action: 'recordOrder', entityType: 'Order', entityId: id, before: before ?? null, after });
       });
       ctx.loaders.order.clear(id);
@@ -158,6 +160,7 @@ builder.mutationFields((t) => ({
       const deleted = await ctx.store.write(async (tx) => {
         const [before] = await tx.run(ordersByIds([id]));
         const [gone] = await tx.run(deleteOrder(id));
+        await refreshTradeLinks(tx, [before?.supplierId]);
         if (gone) await recordAudit(tx, ctx.viewer, { action: 'deleteOrder', entityType: 'Order', entityId: id, before, after: null });
         return gone;
       });

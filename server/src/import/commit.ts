@@ -7,6 +7,7 @@ import { importExistingOrders, importFirmMatches, importSegmentCodes } from '../
 import { bulkLinkOrders, bulkUpsertCapabilities, bulkUpsertNeeds, bulkUpsertOrders, bulkUpsertSupports, type BulkOrder, type OrderEdge } from '../store/queries/bulk';
 import type { ImportKind } from './columns';
 import { copyNewOrders } from './embedded-copy';
+import { REBUILD_ABOVE_SUPPLIERS, refreshTradeLinks } from '../store/trade-links';
 import type { Plan, PlannedRow, ResolvedRecords } from './plan';
 
 export class ImportConflictError extends Error {}
@@ -104,6 +105,20 @@ async function writeFirms(tx: Transaction, rows: PlannedRow<ResolvedRecords['fir
   return rows.length;
 }
 
+/**
+ * The suppliers updated orders had before this import: a corrected supplier must lose the links
+ * of the order. Not read when the import is large enough for every link to be rebuilt anyway.
+ */
+async function suppliersBeforeUpdate(tx: Transaction, rows: readonly PlannedRow<ResolvedRecords['orders']>[]): Promise<string[]> {
+  if (new Set(rows.map((r) => r.record.supplierId)).size > REBUILD_ABOVE_SUPPLIERS) return [];
+  const updated = rows.filter((r) => r.action === 'update').map((r) => r.record.id);
+  const suppliers: string[] = [];
+  for (let i = 0; i < updated.length; i += CHECK_CHUNK) {
+    for (const order of await tx.run(importExistingOrders(updated.slice(i, i + CHECK_CHUNK)))) suppliers.push(order.supplierId);
+  }
+  return suppliers;
+}
+
 async function inBatches<T>(
   tx: Transaction,
   rows: readonly T[],
@@ -140,6 +155,7 @@ async function writeOrders(kind: StoreKind, tx: Transaction, rows: PlannedRow<Re
   const copied = kind === 'embedded' ? rows.filter((r) => r.action === 'create') : [];
   const merged = kind === 'embedded' ? rows.filter((r) => r.action === 'update') : rows;
   const bulk = merged.map((r) => toBulk(r.record, o.updatedAt));
+  const formerSuppliers = await suppliersBeforeUpdate(tx, rows);
   for (let start = 0; start < bulk.length; start += o.batchSize) {
     const batch = bulk.slice(start, start + o.batchSize);
     await expectAll(tx, bulkUpsertOrders(batch, 'merge'), batch.length);
@@ -154,6 +170,7 @@ async function writeOrders(kind: StoreKind, tx: Transaction, rows: PlannedRow<Re
       return { id, supplierId, buyerId, segmentCode, props: rest };
     }),
   );
+  await refreshTradeLinks(tx, [...formerSuppliers, ...rows.map((r) => r.record.supplierId)]);
   o.progress(rows.length);
   return rows.length;
 }

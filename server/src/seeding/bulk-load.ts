@@ -14,8 +14,10 @@ import {
   type OrderEdge,
 } from '../store/queries/bulk';
 import type { LoadSummary } from './load-dataset';
+import { deleteAllTradeLinks } from '../store/queries/trade-links';
+import { rebuildTradeLinks } from '../store/trade-links';
 
-export type BulkPhase = 'reference' | 'firms' | 'capabilities' | 'needs' | 'orders' | 'supports' | 'goals' | 'targets';
+export type BulkPhase = 'reference' | 'firms' | 'capabilities' | 'needs' | 'orders' | 'supports' | 'goals' | 'targets' | 'links';
 
 export interface BulkProgress {
   phase: BulkPhase;
@@ -82,6 +84,10 @@ export async function bulkLoadDataset(store: GraphStore, data: SeedDataset, opti
     expectWritten(tx, bulkUpsertNeeds(batch, mode), batch.length, 'needs (is a firm or segment missing?)'),
   );
 
+  // Orders land over many transactions and their links are built once after the last. Dropping the
+  // links first means a load cut short leaves orders without links, which the next start rebuilds
+  // (ensureTradeLinks), rather than links that silently disagree with the orders.
+  if (data.orders.length > 0) await store.write((tx) => tx.run(deleteAllTradeLinks()));
   await inBatches(store, 'orders', data.orders, batchSize, report, async (tx, batch) => {
     const orders = batch.map((o) => ({ ...o, updatedAt }));
     await expectWritten(tx, bulkUpsertOrders(orders, mode), orders.length, 'orders (is a segment missing?)');
@@ -108,6 +114,11 @@ export async function bulkLoadDataset(store: GraphStore, data: SeedDataset, opti
 
   // Target lists are a district's tens of records: the seed loader's per-record writes suffice.
   await inBatches(store, 'targets', data.targets, batchSize, report, (tx, batch) => loadTargets(tx, batch));
+
+  if (data.orders.length > 0) {
+    await store.write((tx) => rebuildTradeLinks(tx));
+    report('links', 1, 1);
+  }
 
   return { districts: data.districts.length, segments: data.segments.length, firms: data.firms.length, orders: data.orders.length };
 }

@@ -1,5 +1,6 @@
 import type { SeedDataset } from '@yulian/seed';
 import type { GraphStore, Transaction } from '../store/port';
+import { refreshTradeLinks } from '../store/trade-links';
 import {
   countNodes,
   linkSegmentFeeds,
@@ -68,6 +69,7 @@ export async function loadDataset(store: GraphStore, data: SeedDataset, now = ne
     for (const c of data.capabilities) await tx.run(setCapability({ ...c }));
     for (const n of data.needs) await tx.run(setNeed({ ...n }));
     for (const o of data.orders) await tx.run(upsertOrder({ ...o, updatedAt }));
+    await refreshTradeLinks(tx, data.orders.map((o) => o.supplierId));
     for (const s of data.supports) {
       await tx.run(upsertSupport({ fromId: s.fromFirmId, toId: s.toFirmId, kinds: s.kinds, since: s.since, synthetic: s.synthetic, source: s.source }));
     }

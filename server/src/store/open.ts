@@ -2,8 +2,9 @@ import type { Config } from '../config';
 import { EmbeddedStore } from './embedded/adapter';
 import { Neo4jStore } from './neo4j/adapter';
 import type { GraphStore } from './port';
+import { ensureTradeLinks } from './trade-links';
 
-/** Opens the configured store and makes sure its schema exists. */
+/** Opens the configured store and makes sure its schema exists and its derived links are built. */
 export async function openStore(config: Pick<Config, 'store' | 'queryTimeoutMs'>): Promise<GraphStore> {
   const store: GraphStore =
     config.store.kind === 'neo4j'
@@ -15,5 +16,6 @@ export async function openStore(config: Pick<Config, 'store' | 'queryTimeoutMs'>
           bufferPoolBytes: config.store.bufferPoolBytes || undefined,
         });
   await store.ensureSchema();
+  await ensureTradeLinks(store);
   return store;
 }

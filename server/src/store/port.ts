@@ -31,6 +31,12 @@ export interface GraphStore {
   read<R extends Row>(query: Query<R>): Promise<R[]>;
   /** One write transaction: every query in `work` commits together or not at all. */
   write<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Write transactions committed through this object so far, when it is the store's only writer:
+   * facts read from an unchanged count are still true (analysis/store-facts.ts keeps them). Absent
+   * when other processes may write too (Neo4j), so nothing may be kept between requests.
+   */
+  readonly committedWrites?: number;
   /** Answers whether the engine responds, for /healthz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

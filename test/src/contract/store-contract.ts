@@ -1,5 +1,5 @@
 import { articleDataset, type SeedDataset } from '@yulian/seed';
-import { loadDataset, queries, type GraphStore } from '@yulian/server';
+import { loadDataset, queries, refreshTradeLinks, type GraphStore } from '@yulian/server';
 import { catalogueExamples } from '@yulian/server/examples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firmWrite } from '../harness';
@@ -167,15 +167,16 @@ export function describeStoreContract(name: string, openEmpty: () => Promise<Sto
 
     it('serialises concurrent writes and serves reads meanwhile', async () => {
       const writes = Array.from({ length: 20 }, (_, i) =>
-        store.write((tx) =>
-          tx.run(
+        store.write(async (tx) => {
+          await tx.run(
             upsertOrder({
               id: `concurrent-${i}`, kind: 'SUPPLY', supplierId: 'yian', buyerId: 'jianya', segmentCode: 'BRAKE_DRUM',
               year: 2030, amountCny: 1000 + i, quantity: null, unit: null, status: 'ACTIVE', synthetic: true, source: null,
               updatedAt: '2025-01-01T00:00:00Z',
             }),
-          ),
-        ),
+          );
+          await refreshTradeLinks(tx, ['yian']);
+        }),
       );
       const reads = Array.from({ length: 10 }, () => store.read(listDistricts()));
       await Promise.all([...writes, ...reads]);
@@ -185,6 +186,7 @@ export function describeStoreContract(name: string, openEmpty: () => Promise<Sto
       ]);
       await store.write(async (tx) => {
         for (let i = 0; i < 20; i++) await tx.run(deleteOrder(`concurrent-${i}`));
+        await refreshTradeLinks(tx, ['yian']);
       });
     });
 

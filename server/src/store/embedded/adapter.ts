@@ -54,6 +54,7 @@ export class EmbeddedStore implements GraphStore {
   private readonly statementCache = new WeakMap<LbugConnection, Map<string, PreparedStatement>>();
   private readonly checkpoints: Checkpoints;
   private nextReader = 0;
+  private commits = 0;
   private closed = false;
 
   private constructor(
@@ -124,6 +125,11 @@ export class EmbeddedStore implements GraphStore {
     });
   }
 
+  /** The folder lock makes this process the only writer, so a count of its commits marks every change. */
+  get committedWrites(): number {
+    return this.commits;
+  }
+
   async read<R extends Row>(query: Query<R>): Promise<R[]> {
     this.assertOpen();
     const conn = this.readers[this.nextReader++ % this.readers.length] as LbugConnection;
@@ -141,6 +147,7 @@ export class EmbeddedStore implements GraphStore {
       try {
         const result = await work(tx);
         await command(this.writer, 'COMMIT');
+        this.commits += 1;
         this.checkpoints.noteCommit();
         this.scheduleCheckpointIfDue();
         return result;

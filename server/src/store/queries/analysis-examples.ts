@@ -1,5 +1,5 @@
 import type { Query } from '../port';
-import { buyerNeeds, chainLeaderReferences, firmLocations, purchases, regionalMakersOf, supplyOfBuyers } from './analysis';
+import { buyerNeeds, chainLeaderReferences, allFirmLocations, firmLocations, purchases, regionalMakersOf, supplyOfBuyers } from './analysis';
 
 /** Every shape of the chain-analysis queries, for the Neo4j lint test and the store contract suite. */
 export function analysisExamples(): Query[] {
@@ -10,6 +10,7 @@ export function analysisExamples(): Query[] {
     buyerNeeds({ buyerId: 'anrui' }),
     buyerNeeds({ districtCode: '500117' }),
     firmLocations(['anrui', 'guangan-moto']),
+    allFirmLocations(),
     regionalMakersOf(['SURFACE_TREATMENT', 'PARTS']),
     chainLeaderReferences(2024),
     chainLeaderReferences(null),

@@ -46,28 +46,31 @@ export interface ClusterFlowScope {
   segmentCodes?: readonly string[] | null;
 }
 
-/** Orders summed per supplier, buyer, segment and kind (across years when no year is given). */
+/**
+ * Orders summed per supplier, buyer, segment and kind (across years when no year is given), from
+ * the TRADED links. Asked segments are widened to their descendants first, so the links are read
+ * once with a list of codes.
+ */
 export const clusterFlows = defineQuery<[ClusterFlowScope], ClusterFlowRow>('clusterFlows', (scope) => {
-  const predicates = [`o.status <> 'CANCELLED'`];
+  const predicates = ['t.liveOrders > 0'];
   const params: Record<string, unknown> = {};
   if (scope.year != null) {
-    predicates.push('o.year = $year');
+    predicates.push('t.year = $year');
     params.year = scope.year;
   }
-  // The embedded engine does not correlate an EXISTS subquery on a variable bound here, so the
-  // segment filter is a second MATCH, made distinct so an order under two asked segments counts once.
-  let segmentMatch = '';
+  let segments = '';
   if (scope.segmentCodes && scope.segmentCodes.length > 0) {
-    segmentMatch = `MATCH (seg)-[:PART_OF*0..4]->(fs:Segment) WHERE fs.code IN $segmentCodes
-      WITH DISTINCT sup, buy, seg, o`;
+    segments = `MATCH (seg:Segment)-[:PART_OF*0..4]->(fs:Segment) WHERE fs.code IN $segmentCodes
+      WITH collect(DISTINCT seg.code) AS codes`;
+    predicates.push('t.segment IN codes');
     params.segmentCodes = [...scope.segmentCodes];
   }
   return {
-    cypher: `MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(buy:Firm), (o)-[:OF]->(seg:Segment)
+    cypher: `${segments}
+      MATCH (sup:Firm)-[t:TRADED]->(buy:Firm)
       WHERE ${predicates.join(' AND ')}
-      ${segmentMatch}
-      RETURN sup.id AS supplierId, buy.id AS buyerId, seg.code AS segmentCode, o.kind AS kind,
-        sum(o.amountCny) AS amountCny, count(o) AS orderCount
+      RETURN sup.id AS supplierId, buy.id AS buyerId, t.segment AS segmentCode, t.kind AS kind,
+        sum(t.amountCny) AS amountCny, sum(t.liveOrders) AS orderCount
       ORDER BY supplierId, buyerId, segmentCode, kind`,
     params,
   };

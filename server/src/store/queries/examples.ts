@@ -46,6 +46,7 @@ import { dumpExamples } from './dump-examples';
 import { targetExamples } from './target-examples';
 import { importExamples } from './import-examples';
 import { clusterExamples } from './cluster-examples';
+import { tradeLinkExamples } from './trade-link-examples';
 
 /**
  * One realistic invocation of every catalogue query, and one per shape of Cypher where a builder's
@@ -216,5 +217,6 @@ export function catalogueExamples(): Query[] {
     ...targetExamples(),
     ...importExamples(),
     ...clusterExamples(),
+    ...tradeLinkExamples(),
   ];
 }

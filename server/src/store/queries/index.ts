@@ -13,3 +13,4 @@ export * from './analysis';
 export * from './risk';
 export * from './targets';
 export * from './cluster';
+export * from './trade-links';

@@ -14,15 +14,14 @@ export type TradeEdgeRow = {
 };
 
 /**
- * Every non-cancelled flow of a year, supply and scrap return alike, summed per supplier, buyer,
- * segment and kind: the edges material loops are searched on. Unordered, unlike allTradeLinks,
+ * Every non-cancelled flow of a year, supply and scrap return alike, per supplier, buyer,
+ * segment and kind (the TRADED links): the edges material loops are searched on. Unordered, unlike allTradeLinks,
  * since the search sorts what it finds and sorting every edge of a large cluster is wasted work.
  */
 export const yearTradeEdges = defineQuery<[number], TradeEdgeRow>('yearTradeEdges', (year) => ({
-  cypher: `MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(buy:Firm)
-    WHERE o.year = $year AND o.status <> 'CANCELLED'
-    MATCH (o)-[:OF]->(seg:Segment)
-    RETURN sup.id AS supplierId, buy.id AS buyerId, seg.code AS segmentCode, o.kind AS kind, sum(o.amountCny) AS amountCny`,
+  cypher: `MATCH (sup:Firm)-[t:TRADED]->(buy:Firm)
+    WHERE t.year = $year AND t.liveOrders > 0
+    RETURN sup.id AS supplierId, buy.id AS buyerId, t.segment AS segmentCode, t.kind AS kind, t.amountCny AS amountCny`,
   params: { year },
 }));
 
@@ -57,10 +56,9 @@ export const singleSourcePairs = defineQuery<[SingleSourceScope], SingleSourceRo
   }
   return {
     cypher: `${buyers}
-      MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(buy)
-      WHERE o.year = $year AND o.kind = 'SUPPLY' AND o.status <> 'CANCELLED'
-      MATCH (o)-[:OF]->(seg:Segment)
-      WITH buy.id AS buyerId, seg.code AS segmentCode, sup.id AS supplierId, sum(o.amountCny) AS bought
+      MATCH (sup:Firm)-[t:TRADED]->(buy)
+      WHERE t.year = $year AND t.kind = 'SUPPLY' AND t.liveOrders > 0
+      WITH buy.id AS buyerId, t.segment AS segmentCode, sup.id AS supplierId, sum(t.amountCny) AS bought
       WITH buyerId, segmentCode, count(supplierId) AS suppliers, collect(supplierId) AS supplierIds, sum(bought) AS amountCny
       WHERE suppliers = 1
       UNWIND supplierIds AS supplierId
