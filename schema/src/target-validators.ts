@@ -27,6 +27,19 @@ export const targetNameSchema = text(200)
     message: 'must not contain quotes, braces, brackets, semicolons, angle brackets, backslashes or control characters',
   });
 
+/**
+ * A calendar day as spreadsheets carry it (2025-03-18), read as a day in China Standard Time: the
+ * dates of a target list (filed, signed, started, producing, dropped) are days, not instants.
+ */
+export const targetDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date such as 2025-03-18' })
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, { message: 'must be a date such as 2025-03-18' })
+  .refine((v) => v >= '1990-01-01', { message: 'must be 1990 or later' });
+
 export const targetInputSchema = z
   .object({
     /** Absent: a new target. */

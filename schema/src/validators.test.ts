@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { targetDaySchema } from './target-validators';
 import { firmInputSchema, orderInputSchema } from './validators';
 
 const firm = { id: 'aofang', nameZh: '重庆奥方汽车零部件有限公司', nameEn: 'Chongqing Aofang Auto Parts Co., Ltd.', districtCode: '500120' };
@@ -48,5 +49,14 @@ describe('orderInputSchema', () => {
     ['buyerId', { buyerId: 'aofang', supplierId: 'aofang' }],
   ])('names %s when it is bad', (field, patch) => {
     expect(problems(orderInputSchema.safeParse({ ...order, ...patch }))).toEqual([field]);
+  });
+});
+
+describe('targetDaySchema', () => {
+  it('takes calendar days only', () => {
+    expect(targetDaySchema.safeParse('2024-02-29').success).toBe(true);
+    for (const bad of ['2025-02-29', '2025-13-01', '2025-3-18', '18.03.2025', '1989-12-31']) {
+      expect(targetDaySchema.safeParse(bad).success, bad).toBe(false);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { ImportConflictError } from '../import/commit';
 import { exportRows } from '../import/export-rows';
 import { ImportJobs, JOB_ID } from '../import/jobs';
 import type { ImportOptions } from '../import/options';
-import { importsKind } from '../import/permissions';
+import { exportsKind, importsKind } from '../import/permissions';
 import { runImport, type ImportMode, type ImportResult } from '../import/run';
 import { writeTable, type ExportFormat } from '../import/write-table';
 import type { GraphStore } from '../store/port';
@@ -19,6 +19,7 @@ const MAX_ERRORS = 1_000;
 const TEXT = {
   unauthenticated: { zh: '请先登录', en: 'sign in first' },
   forbidden: { zh: '当前角色无权导入此类数据', en: 'your role may not import this kind' },
+  forbiddenExport: { zh: '当前角色无权导出此类数据', en: 'your role may not export this kind' },
   unknownKind: { zh: '未知的导入类型', en: 'unknown import kind' },
   badMode: { zh: 'mode 应为 dry-run 或 commit', en: 'mode must be dry-run or commit' },
   badFormat: { zh: 'format 应为 csv 或 xlsx', en: 'format must be csv or xlsx' },
@@ -110,6 +111,7 @@ export function importRoutes(store: GraphStore, options: ImportOptions): Router 
     if (!format) return fail(res, 400, say(req, 'badFormat'));
     const viewer = await signedIn(req, res);
     if (!viewer) return;
+    if (!exportsKind(viewer, kind)) return fail(res, 403, say(req, 'forbiddenExport'));
     res.type(CONTENT_TYPE[format]).attachment(`yulian-${kind}.${format}`);
     await writeTable(format, kind, exportRows(store, kind, viewer), res);
   });

@@ -27,4 +27,14 @@ describe('convertCell', () => {
     expect(convertCell('设备；technology、Orders', 'list', 'kinds')).toEqual({ ok: true, value: ['EQUIPMENT', 'TECHNOLOGY', 'ORDERS'] });
     expect(convertCell('IATF 16949; ISO 9001', 'list', 'certifications')).toEqual({ ok: true, value: ['IATF 16949', 'ISO 9001'] });
   });
+
+  it('reads target stages in Chinese and days as Chinese Excel writes them', () => {
+    expect(convertCell('已签约', 'string', 'stage')).toEqual({ ok: true, value: 'SIGNED' });
+    expect(convertCell('negotiating', 'string', 'stage')).toEqual({ ok: true, value: 'NEGOTIATING' });
+    expect(convertCell('2025/3/8', 'date', 'signedOn')).toEqual({ ok: true, value: '2025-03-08' });
+    expect(convertCell('2025年12月1日', 'date', 'signedOn')).toEqual({ ok: true, value: '2025-12-01' });
+    expect(convertCell('2025-03-18', 'date', 'signedOn')).toEqual({ ok: true, value: '2025-03-18' });
+    expect(convertCell('next spring', 'date', 'signedOn')).toEqual({ ok: false, problem: 'badDate' });
+    expect(convertCell(45734, 'date', 'signedOn')).toEqual({ ok: false, problem: 'badDate' });
+  });
 });

@@ -3,7 +3,7 @@ import type { Cell } from './read-table';
 
 export type CellValue = string | number | boolean | string[] | undefined;
 
-export type CellResult = { ok: true; value: CellValue } | { ok: false; problem: 'badNumber' | 'badBool' };
+export type CellResult = { ok: true; value: CellValue } | { ok: false; problem: 'badNumber' | 'badBool' | 'badDate' };
 
 const TRUE = new Set(['是', 'true', 'yes', 'y', '1', '√', 'x']);
 const FALSE = new Set(['否', 'false', 'no', 'n', '0']);
@@ -16,11 +16,14 @@ const ALIASES: Readonly<Record<string, string>> = {
   供货: 'SUPPLY', 供应: 'SUPPLY', 废料返还: 'SCRAP_RETURN', 废料回收: 'SCRAP_RETURN', 报废料返还: 'SCRAP_RETURN',
   预计: 'EXPECTED', 执行中: 'ACTIVE', 进行中: 'ACTIVE', 已完成: 'COMPLETED', 已取消: 'CANCELLED',
   设备: 'EQUIPMENT', 技术: 'TECHNOLOGY', 订单: 'ORDERS', 管理: 'MANAGEMENT',
+  // Target stages, as the bureau's own list names them (investment/export-rows.ts STAGE_ZH).
+  线索: 'LEAD', 接洽: 'CONTACTED', 洽谈: 'NEGOTIATING', 签约: 'SIGNED', 已签约: 'SIGNED', 开工: 'STARTED',
+  已开工: 'STARTED', 投产: 'PRODUCING', 已投产: 'PRODUCING', 放弃: 'DROPPED', 已放弃: 'DROPPED',
 };
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
-const ENUM_KEYS = new Set(['kind', 'status', 'kinds']);
+const ENUM_KEYS = new Set(['kind', 'status', 'kinds', 'stage']);
 
 const enumValue = (text: string) => ALIASES[text] ?? text.toUpperCase();
 
@@ -54,9 +57,27 @@ export function convertCell(cell: Cell, type: CellType, key: string): CellResult
       const items = String(cell).split(LIST_SEPARATORS).map((s) => s.trim()).filter((s) => s !== '');
       return { ok: true, value: ENUM_KEYS.has(key) ? items.map(enumValue) : items };
     }
+    case 'date':
+      return dateCell(cell);
     case 'string': {
       const text = typeof cell === 'string' ? cell.trim() : String(cell);
       return { ok: true, value: ENUM_KEYS.has(key) ? enumValue(text) : text };
     }
   }
+}
+
+/** 2025-03-18, 2025/3/18, 2025.3.18 or 2025年3月18日: the ways Chinese Excel writes a day. */
+const DAY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+
+/**
+ * A day as YYYY-MM-DD; the zod schema then checks it is a real date. XLSX date cells arrive as
+ * YYYY-MM-DD already (read-table.ts). A bare number is refused rather than guessed at as an Excel
+ * serial: a cell that lost its date format would otherwise turn into a plausible wrong day.
+ */
+function dateCell(cell: Exclude<Cell, null>): CellResult {
+  if (typeof cell !== 'string') return { ok: false, problem: 'badDate' };
+  const match = cell.trim().match(DAY);
+  if (!match) return { ok: false, problem: 'badDate' };
+  const [, y, m, d] = match;
+  return { ok: true, value: `${y}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}` };
 }

@@ -5,7 +5,7 @@
  * Templates and exports carry two header rows: Chinese labels, then English keys.
  */
 
-export const IMPORT_KINDS = ['firms', 'capabilities', 'needs', 'orders', 'supports'] as const;
+export const IMPORT_KINDS = ['firms', 'capabilities', 'needs', 'orders', 'supports', 'targets'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export function isImportKind(value: string): value is ImportKind {
@@ -13,7 +13,7 @@ export function isImportKind(value: string): value is ImportKind {
 }
 
 /** How a cell's text becomes a value; the zod schemas then judge the value. */
-export type CellType = 'string' | 'number' | 'bool' | 'list';
+export type CellType = 'string' | 'number' | 'bool' | 'list' | 'date';
 
 export interface ColumnSpec {
   key: string;
@@ -82,6 +82,35 @@ export const KIND_COLUMNS: Readonly<Record<ImportKind, readonly ColumnSpec[]>> =
     col('toFirmId', '受扶企业编号', 'string', true),
     col('kinds', '帮扶方式', 'list', true),
     col('since', '起始时间'),
+    col('synthetic', '合成数据', 'bool'),
+    col('source', '来源'),
+  ],
+  /**
+   * Investment-promotion targets (招商目标), upserted by id. The dates are days (China Standard
+   * Time) of the target's history: when it was filed and when it reached each milestone stage.
+   * target-rules.ts says what a row may set on creation and on update.
+   */
+  targets: [
+    col('id', '目标编号', 'string', true),
+    col('name', '目标名称', 'string', true),
+    col('districtCode', '区县代码', 'string', true),
+    col('segmentCode', '环节代码', 'string', true),
+    col('stage', '阶段', 'string', true),
+    col('firmId', '目标企业编号'),
+    col('leaderId', '链主企业编号'),
+    col('agreementCny', '协议金额（元）', 'number'),
+    col('investmentCny', '计划投资额（元）', 'number'),
+    col('fundsInPlaceCny', '到位资金（元）', 'number'),
+    col('expectedOutputCny', '预计产值（元）', 'number'),
+    col('owner', '责任人'),
+    col('contact', '联系方式'),
+    col('notes', '备注'),
+    col('dropReason', '放弃原因'),
+    col('createdOn', '建档日期', 'date'),
+    col('signedOn', '签约日期', 'date'),
+    col('startedOn', '开工日期', 'date'),
+    col('producingOn', '投产日期', 'date'),
+    col('droppedOn', '放弃日期', 'date'),
     col('synthetic', '合成数据', 'bool'),
     col('source', '来源'),
   ],

@@ -6,11 +6,13 @@ import { upsertFirm } from '../store/queries';
 import { importExistingOrders, importFirmMatches, importSegmentCodes } from '../store/queries/import';
 import { bulkLinkOrders, bulkUpsertCapabilities, bulkUpsertNeeds, bulkUpsertOrders, bulkUpsertSupports, type BulkOrder, type OrderEdge } from '../store/queries/bulk';
 import type { ImportKind } from './columns';
+import { writeTargets } from './commit-targets';
 import { copyNewOrders } from './embedded-copy';
 import { REBUILD_ABOVE_SUPPLIERS, refreshTradeLinks } from '../store/trade-links';
+import { ImportConflictError } from './import-conflict';
 import type { Plan, PlannedRow, ResolvedRecords } from './plan';
 
-export class ImportConflictError extends Error {}
+export { ImportConflictError };
 
 export interface CommitOptions {
   viewer: Viewer;
@@ -43,6 +45,7 @@ export async function writePlan<K extends ImportKind>(kind: StoreKind, tx: Trans
   {
     const written = await writeKind(kind, tx, plan, {
       batchSize, updatedAt, progress: (done) => onProgress(done, total), recheck: !options.checkedInTransaction,
+      actor: viewer.username, fileName: options.fileName,
     });
     const created = plan.rows.filter((r) => r.action === 'create').length;
     await recordAudit(
@@ -62,6 +65,9 @@ export async function writePlan<K extends ImportKind>(kind: StoreKind, tx: Trans
 
 interface WriteOptions {
   recheck: boolean;
+  /** Who imports and from which file: target history entries name both. */
+  actor: string;
+  fileName: string | null;
   batchSize: number;
   updatedAt: string;
   progress: (done: number) => void;
@@ -82,6 +88,8 @@ async function writeKind<K extends ImportKind>(kind: StoreKind, tx: Transaction,
       );
     case 'orders':
       return writeOrders(kind, tx, rows as PlannedRow<ResolvedRecords['orders']>[], o);
+    case 'targets':
+      return writeTargets(tx, rows as PlannedRow<ResolvedRecords['targets']>[], o);
   }
   throw new Error(`unknown import kind ${String(plan.kind)}`);
 }

@@ -13,6 +13,7 @@ import {
 } from '@yulian/schema';
 import { z } from 'zod';
 import type { ImportKind } from './columns';
+import { targetRowSchema, type TargetRowInput } from './target-row';
 
 /**
  * The shared zod schema each kind's rows must pass, plus the two provenance columns every
@@ -38,6 +39,7 @@ export interface KindRecords {
   needs: Filled<NeedInput> & Provenance;
   orders: Filled<Omit<OrderInput, 'id'>> & Provenance & { id: string };
   supports: Filled<SupportInput> & Provenance;
+  targets: Filled<TargetRowInput> & Provenance;
 }
 
 export const KIND_SCHEMAS: Readonly<Record<ImportKind, z.ZodType>> = {
@@ -46,4 +48,5 @@ export const KIND_SCHEMAS: Readonly<Record<ImportKind, z.ZodType>> = {
   needs: needInputSchema,
   orders: orderInputSchema,
   supports: supportInputSchema,
+  targets: targetRowSchema,
 };

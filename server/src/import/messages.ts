@@ -17,6 +17,20 @@ const TEXT = {
   matchConflict: { zh: '信用代码或名称对应的是另一家企业', en: 'the credit code or name belongs to another firm' },
   forbidden: { zh: '无权导入此行', en: 'you may not change this row' },
   orderMoved: { zh: '不能把他方订单改为己方订单', en: 'this order belongs to other parties' },
+  badDate: { zh: '不是有效的日期，应如 2025-03-18', en: 'is not a date such as 2025-03-18' },
+  targetDistrictFixed: {
+    zh: '目标所属区县不能修改，请在另一区县新建目标',
+    en: 'cannot change: the target belongs to another district; create a new target there',
+  },
+  targetDropped: { zh: '已放弃的目标不能再变更阶段，请新建目标', en: 'a dropped target cannot move; create a new target instead' },
+  targetProducing: { zh: '已投产的目标不能再变更阶段', en: 'a target in production is done and cannot move' },
+  dropReasonRequired: { zh: '放弃目标须填写放弃原因', en: 'is required to drop a target' },
+  dropReasonNotDropped: { zh: '只有已放弃的目标填写放弃原因', en: 'only a dropped target has a drop reason' },
+  agreementRequired: { zh: '签约及以后阶段须填写协议金额（元）', en: 'is required from SIGNED on: give the agreement amount in CNY' },
+  dateRequired: { zh: '目标已到此阶段，须填写该日期', en: 'is required: the target has reached this stage' },
+  stageNotReached: { zh: '目标未到此阶段，不能填写该日期', en: 'the target has not reached this stage' },
+  dateFixed: { zh: '与已记录的日期不同：阶段历史只增不改', en: 'differs from the recorded date: the history cannot be changed' },
+  dateInFuture: { zh: '不能晚于今天', en: 'must not be in the future' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof TEXT;
@@ -27,6 +41,17 @@ export function message(key: MessageKey, lang: Lang): string {
 
 export function duplicateMessage(firstRow: number, lang: Lang): string {
   return lang === 'zh' ? `与第 ${firstRow} 行重复` : `duplicates row ${firstRow}`;
+}
+
+/** A move that skips a stage or goes back (investment/stages.ts checkMove). */
+export function stageStepMessage(from: string, next: string | null, lang: Lang): string {
+  if (lang === 'zh') return `只能改为 ${next ? `${next} 或 ` : ''}DROPPED：目标阶段须从 ${from} 逐级推进`;
+  return `must be ${next ? `${next} or ` : ''}DROPPED: a target moves one stage at a time from ${from}`;
+}
+
+/** A day before another the row or the store gives (named by its column or as the last change). */
+export function dateOrderMessage(earlier: string, lang: Lang): string {
+  return lang === 'zh' ? `不能早于${earlier}` : `must not be before ${earlier}`;
 }
 
 const FILE_TEXT: Record<FileProblem, Record<Lang, string>> = {
@@ -63,6 +88,9 @@ const ZOD_ZH: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^a firm cannot order from itself$/, () => '供方与需方不能是同一家企业'],
   [/^must name at least one kind of support$/, () => '至少填写一种帮扶方式'],
   [/^must be an ISO date such as 2024-07$/, () => '日期格式应如 2024-07'],
+  [/^must be a date such as (.*)$/, (m) => `日期格式应如 ${m[1]}`],
+  [/^must be more than 0$/, () => '必须大于 0'],
+  [/^must not exceed investmentCny$/, () => '不能超过计划投资额'],
   [/^must not contain quotes(.*)$/, () => '不能包含引号、括号、分号、尖括号、反斜杠或控制字符'],
   [/^Invalid option: expected one of (.*)$/, (m) => `应为以下之一：${m[1]}`],
   [/^Too big: expected number to be <=?(.*)$/, (m) => `不能大于 ${m[1]}`],

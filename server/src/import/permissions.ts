@@ -1,4 +1,4 @@
-import { editsFirm, readsAggregates, readsEverything, recordsOrder } from '../auth/policy';
+import { editsFirm, readsAggregates, readsEverything, recordsOrder, targetDistrictsOf } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import type { ImportKind } from './columns';
 
@@ -9,6 +9,8 @@ import type { ImportKind } from './columns';
  *   district; a firm's own staff for that firm);
  * - orders: one of the two parties, or an admin (bureaus do not record orders);
  * - support ties: an admin, or a bureau when both firms are in its district;
+ * - investment targets: those who manage the target's district (managesTargetsOf: its investment
+ *   team, its bureau, an admin), checked per row in check-targets.ts; firms never;
  * - investment teams change no firm data.
  * A file with one row the viewer may not change is refused whole, naming that row.
  */
@@ -19,9 +21,9 @@ export function importsKind(viewer: Viewer, kind: ImportKind): boolean {
     case 'BUREAU':
       return kind !== 'orders';
     case 'FIRM':
-      return kind !== 'supports';
+      return kind !== 'supports' && kind !== 'targets';
     case 'INVESTMENT':
-      return false;
+      return kind === 'targets';
   }
 }
 
@@ -38,4 +40,17 @@ export function exportScope(viewer: Viewer, kind: ImportKind): 'all' | 'ownFirm'
   if (kind === 'needs') return readsAggregates(viewer) ? 'all' : 'ownFirm';
   if (kind === 'orders') return readsEverything(viewer) || viewer.role === 'INVESTMENT' ? 'all' : 'ownFirm';
   return 'all';
+}
+
+/**
+ * A district's target list is not public (policy.ts targetDistrictsOf): it goes to those who manage
+ * the district, for their districts only (null: all, for admins). Anyone else is refused the kind
+ * outright (403) rather than sent an empty sheet that reads as "no targets".
+ */
+export function targetExportDistricts(viewer: Viewer): string[] | null {
+  return targetDistrictsOf(viewer);
+}
+
+export function exportsKind(viewer: Viewer, kind: ImportKind): boolean {
+  return kind !== 'targets' || targetExportDistricts(viewer)?.length !== 0;
 }

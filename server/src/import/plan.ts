@@ -2,6 +2,7 @@ import type { Viewer } from '../auth/viewer';
 import { KIND_COLUMNS, columnName, type ImportKind } from './columns';
 import type { KindRecords } from './kinds';
 import { duplicateMessage, message, type Lang, type MessageKey } from './messages';
+import type { ResolvedTarget } from './target-rules';
 import type { RowError, ValidRow } from './validate';
 
 /** A firm row once matched: its id is known and it is a create or an update. */
@@ -13,6 +14,8 @@ export interface ResolvedRecords {
   needs: KindRecords['needs'];
   orders: KindRecords['orders'];
   supports: KindRecords['supports'];
+  /** A target row with what its write changes (target-rules.ts). */
+  targets: ResolvedTarget;
 }
 
 export interface PlannedRow<T> {

@@ -2,6 +2,7 @@ import type { Viewer } from '../auth/viewer';
 import type { GraphStore } from '../store/port';
 import { checkFirms } from './check-firms';
 import { checkFirmSegments, checkOrders, checkSupports } from './check-links';
+import { checkTargets } from './check-targets';
 import type { ImportKind } from './columns';
 import { writePlan } from './commit';
 import type { Reader } from './lookups';
@@ -118,6 +119,8 @@ function checkStore(store: Reader, req: ImportRequest, v: Validated<ImportKind>)
       return checkOrders(store, v as Validated<'orders'>, viewer, lang);
     case 'supports':
       return checkSupports(store, v as Validated<'supports'>, viewer, lang);
+    case 'targets':
+      return checkTargets(store, v as Validated<'targets'>, viewer, lang);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaYearMonth, computeProgress, gapSegmentsWithoutTarget, type TargetFacts } from './progress';
+import { chinaDay, chinaDayStart, chinaYearMonth, computeProgress, gapSegmentsWithoutTarget, type TargetFacts } from './progress';
 
 /** A target that walked the stages at the given times (one history entry per stage). */
 function target(
@@ -81,6 +81,9 @@ describe('investment progress', () => {
     expect(chinaYearMonth('2025-12-31T17:00:00Z')).toEqual({ year: 2026, month: 1 });
     expect(chinaYearMonth('2025-12-31T15:59:59Z')).toEqual({ year: 2025, month: 12 });
     expect(computeProgress(targets, 2026, null).signedProjects).toBe(1);
+    expect(chinaDay('2025-12-31T16:00:00Z')).toBe('2026-01-01');
+    expect(chinaDay('2025-12-31T15:59:59.999Z')).toBe('2025-12-31');
+    expect(chinaDayStart('2026-01-01')).toBe('2025-12-31T16:00:00.000Z');
   });
 
   it('lists gap segments no open target pursues', () => {

@@ -75,6 +75,16 @@ export function chinaYearMonth(iso: string): { year: number; month: number } {
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1 };
 }
 
+/** The day (YYYY-MM-DD) of a timestamp in China Standard Time, as a target list dates things. */
+export function chinaDay(iso: string): string {
+  return new Date(Date.parse(iso) + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The first instant of a day (YYYY-MM-DD) in China Standard Time, as an ISO timestamp. */
+export function chinaDayStart(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - CST_OFFSET_MS).toISOString();
+}
+
 /** When the target last entered `stage`, or null. The last entry: the history is append-only. */
 export function enteredAt(target: TargetFacts, stage: TargetStage): string | null {
   let at: string | null = null;

@@ -49,8 +49,8 @@ async function signedInAt(route: string): Promise<Page> {
   return opened.page;
 }
 
-async function dryRun(p: Page, content: string): Promise<void> {
-  await p.locator('input[type=file]').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+async function dryRun(p: Page, content: string, name = 'orders.csv'): Promise<void> {
+  await p.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
   await p.getByRole('button', { name: '试运行检查' }).click();
 }
 
@@ -80,5 +80,29 @@ describe('the import page', () => {
     await p.getByText('未发现错误，可以提交。').waitFor();
     expect(await statistic(p, '更新').textContent()).toBe('1');
     expect(await statistic(p, '新增').textContent()).toBe('0');
+  });
+
+  it('imports a target list: the kind explains its rules, a skipped stage is shown, the corrected file commits', async () => {
+    const p = await signedInAt('/import');
+    await p.getByRole('heading', { name: '数据导入与导出' }).waitFor();
+    await p.getByRole('combobox', { name: '数据类型' }).click();
+    await p.locator('.ant-select-item-option').filter({ hasText: '招商目标' }).click();
+    await p.getByText('招商目标按目标编号新增或更新').waitFor();
+    expect(await p.getByRole('link', { name: 'CSV' }).first().getAttribute('href')).toBe('/api/import/targets/template?format=csv');
+
+    const targetFile = (stage: string) =>
+      `id,name,districtCode,segmentCode,stage,leaderId\ntgt-hc-bearing-lead,示例精密轴承（江苏）有限公司,500117,BEARING,${stage},jianya\n`;
+    await dryRun(p, targetFile('洽谈'), 'targets.csv');
+    const problem = p.locator('.ant-table-row').filter({ hasText: 'NEGOTIATING' });
+    await problem.waitFor();
+    expect((await problem.locator('td').allTextContents()).map((s) => s.trim())).toEqual(['2', '阶段', 'NEGOTIATING', '只能改为 CONTACTED 或 DROPPED：目标阶段须从 LEAD 逐级推进']);
+    await p.screenshot({ path: path.join(ARTIFACTS, '3-targets-errors.png'), fullPage: true });
+
+    await dryRun(p, targetFile('接洽'), 'targets.csv');
+    await p.getByText('未发现错误，可以提交。').waitFor();
+    expect(await statistic(p, '更新').textContent()).toBe('1');
+    await p.getByRole('button', { name: '提交导入' }).click();
+    await p.getByText('已全部写入。').waitFor();
+    await p.screenshot({ path: path.join(ARTIFACTS, '4-targets-committed.png'), fullPage: true });
   });
 });

@@ -5,6 +5,7 @@ import { articleDataset } from '@yulian/seed';
 import { loadDataset, type GraphStore } from '@yulian/server';
 import { dumpGraph } from '../../../server/src/backup/dump';
 import { KIND_COLUMNS, type ImportKind } from '../../../server/src/import/columns';
+import { parseCsv } from '../../../server/src/import/csv';
 
 export interface ImportAnswer {
   ok: boolean;
@@ -71,7 +72,7 @@ export async function loadReferenceOnly(store: GraphStore): Promise<void> {
 /**
  * The whole graph as dump lines, leaving out what an import legitimately adds or refreshes:
  * users, sessions and audit events (signing in, the import's own event) and updatedAt stamps, and
- * investment targets with their history, which are not an import kind (the seed loader writes them).
+ * investment targets with their history, whose import has tests of its own (targets-*.test.ts).
  */
 export async function graphLines(store: GraphStore): Promise<string[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'yulian-import-dump-'));
@@ -104,4 +105,19 @@ export async function fullDump(store: GraphStore): Promise<string[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Investment targets, their history entries and all their edges as dump lines, exactly as stored. */
+export async function targetLines(store: GraphStore): Promise<string[]> {
+  const targetLabels = new Set(['Target', 'TargetEvent']);
+  return (await fullDump(store)).filter((line) => {
+    const l = JSON.parse(line) as { label?: string; from?: { label: string } };
+    return targetLabels.has(l.label ?? '') || targetLabels.has(l.from?.label ?? '');
+  });
+}
+
+/** An exported CSV as records keyed by the English header row. */
+export function csvRecords(body: Buffer): Record<string, string>[] {
+  const [, keys, ...rows] = [...parseCsv(body.toString('utf8'))].filter((r) => r.cells.some((c) => c !== ''));
+  return rows.map((r) => Object.fromEntries((keys?.cells ?? []).map((k, i) => [String(k), String(r.cells[i] ?? '')])));
 }

@@ -36,7 +36,7 @@ async function exported(kind: string, token: string): Promise<Record<string, str
 }
 
 describe('who may import', () => {
-  it('needs a sign-in, and investment teams import nothing', async () => {
+  it('needs a sign-in, and investment teams import no chain data', async () => {
     const before = await fullDump(server.store);
     const file = templateCsv('capabilities', [capability('aofang')]);
     expect((await upload(server.url, 'capabilities', file, { token: null, mode: 'commit' })).status).toBe(401);

@@ -1,4 +1,5 @@
 import { defineQuery } from './define';
+import type { TargetRow } from './targets';
 
 /**
  * Reads the importer needs: what a file's rows refer to (firms, segments, districts), which of
@@ -118,6 +119,35 @@ export const exportOrdersPage = defineQuery<[string | null, number, string | nul
           o.synthetic AS synthetic, o.source AS source
         ORDER BY id LIMIT $limit`,
       params: { limit, ...(afterId === null ? {} : { afterId }), ...(firmId === null ? {} : { firmId }) },
+    };
+  },
+);
+
+/**
+ * One page of targets by id after `afterId`, in the districts given (all with null), with the same
+ * columns as findTargets. Paged because findTargets stops at MAX_TARGETS, and an export that quietly
+ * stopped would import back as a shorter list. Only the filters given become predicates: the
+ * embedded engine types a null parameter as BOOL.
+ */
+export const exportTargetsPage = defineQuery<[string | null, number, readonly string[] | null], TargetRow>(
+  'exportTargetsPage',
+  (afterId, limit, districtCodes) => {
+    const where = [afterId === null ? null : 't.id > $afterId', districtCodes === null ? null : 'd.code IN $districtCodes']
+      .filter((p) => p !== null)
+      .join(' AND ');
+    return {
+      cypher: `MATCH (t:Target)-[:TARGET_IN]->(d:District)
+        ${where ? `WHERE ${where}` : ''}
+        MATCH (t)-[:TARGET_FOR]->(s:Segment)
+        OPTIONAL MATCH (t)-[:TARGET_FIRM]->(f:Firm)
+        OPTIONAL MATCH (t)-[:TARGET_LEADER]->(l:Firm)
+        RETURN t.id AS id, t.name AS name, t.stage AS stage, d.code AS districtCode, s.code AS segmentCode,
+          f.id AS firmId, l.id AS leaderId, t.agreementCny AS agreementCny, t.investmentCny AS investmentCny,
+          t.fundsInPlaceCny AS fundsInPlaceCny, t.expectedOutputCny AS expectedOutputCny, t.owner AS owner,
+          t.contact AS contact, t.notes AS notes, t.dropReason AS dropReason, t.createdAt AS createdAt,
+          t.updatedAt AS updatedAt, t.synthetic AS synthetic, t.source AS source
+        ORDER BY id LIMIT $limit`,
+      params: { limit, ...(afterId === null ? {} : { afterId }), ...(districtCodes === null ? {} : { districtCodes: [...districtCodes] }) },
     };
   },
 );

@@ -77,6 +77,7 @@ export function ImportPage() {
           <a href={exportUrl(kind, 'csv')} download>CSV</a>
           <a href={exportUrl(kind, 'xlsx')} download>XLSX</a>
         </Space>
+        {kind === 'targets' && <Alert type="info" showIcon title={t('hint.targets')} />}
         <Space wrap>
           <Upload
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

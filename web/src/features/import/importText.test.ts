@@ -9,6 +9,12 @@ describe('import page texts', () => {
     }
   });
 
+  it('explains the target rules in both languages', () => {
+    expect(IMPORT_KINDS).toContain('targets');
+    expect(importText('zh', 'hint.targets')).toContain('放弃');
+    expect(importText('en', 'hint.targets')).toContain('DROPPED');
+  });
+
   it('fills parameters', () => {
     expect(importText('en', 'moreErrors', { shown: 1000, total: 5000 })).toBe('Showing the first 1000 of 5000 errors.');
     expect(importText('zh', 'actions', { from: 3, to: 9, action: '新增' })).toBe('第 3–9 行：新增');

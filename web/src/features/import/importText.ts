@@ -3,8 +3,8 @@
  * being reworked with the app shell; only the current language comes from useI18n().
  */
 
-export type ImportKind = 'firms' | 'capabilities' | 'needs' | 'orders' | 'supports';
-export const IMPORT_KINDS: readonly ImportKind[] = ['firms', 'capabilities', 'needs', 'orders', 'supports'];
+export type ImportKind = 'firms' | 'capabilities' | 'needs' | 'orders' | 'supports' | 'targets';
+export const IMPORT_KINDS: readonly ImportKind[] = ['firms', 'capabilities', 'needs', 'orders', 'supports', 'targets'];
 
 const TEXT = {
   title: { zh: '数据导入与导出', en: 'Import and export' },
@@ -18,6 +18,11 @@ const TEXT = {
   'kind.needs': { zh: '需求', en: 'Needs' },
   'kind.orders': { zh: '订单（供货与废料返还）', en: 'Orders (supply and scrap returns)' },
   'kind.supports': { zh: '以老带新帮扶关系', en: 'Mentoring ties' },
+  'kind.targets': { zh: '招商目标（补链延链目标企业名录）', en: 'Investment targets' },
+  'hint.targets': {
+    zh: '招商目标按目标编号新增或更新，仅限本区县的招商部门、经信部门和管理员。新建目标可直接填写当前阶段（签约及以后须填写协议金额和已到阶段的日期，放弃须填写原因）；已有目标的阶段只能前进一级或改为放弃，与看板规则相同。已记录的日期不能修改，留空即保持不变。',
+    en: 'Targets are created or updated by id, by the district’s investment team, its bureau or an admin. A new target may come in at its current stage (from SIGNED on with its agreement amount and the days of the stages reached; DROPPED with a reason); an existing one moves one stage forward or to DROPPED, as on the board. Recorded days cannot change; a blank date keeps them.',
+  },
   template: { zh: '下载模板', en: 'Template' },
   export: { zh: '导出现有数据', en: 'Export current data' },
   chooseFile: { zh: '选择 CSV 或 XLSX 文件', en: 'Choose a CSV or XLSX file' },
