@@ -82,9 +82,10 @@ export function scoreParts(c: CandidateFacts, distanceKm: number | null, demand:
 }
 
 export function rankCandidates(facts: readonly CandidateFacts[], request: RankingRequest): SupplierCandidate[] {
-  const { buyer, logistics } = request;
+  const { buyer } = request;
   // One row per firm: a firm making the segment twice (two child segments) counts once, at its best.
-  const best = new Map<string, SupplierCandidate & { hasSpare: boolean }>();
+  // Reasons are written only for the candidates returned: a common segment has ten thousand makers.
+  const best = new Map<string, Ranked>();
   for (const c of facts) {
     if (!c.inRegion || c.firmId === buyer?.firmId || request.excludeFirmIds.has(c.firmId)) continue;
     if (request.minYieldRate != null && (c.yieldRate == null || c.yieldRate < request.minYieldRate)) continue;
@@ -100,39 +101,63 @@ export function rankCandidates(facts: readonly CandidateFacts[], request: Rankin
         RANKING_WEIGHTS.certification * parts.certification +
         RANKING_WEIGHTS.references * parts.references);
     const spare = spareOf(c);
-    const outside = request.outsideSupply;
-    const saving =
-      outside && distanceKm !== null && logistics.cnyPerTonne > 0
-        ? Math.max(0, outside.distanceKm - distanceKm) * (outside.amountCny / logistics.cnyPerTonne) * logistics.cnyPerTonneKm
-        : null;
-    const candidate = {
+    const ranked: Ranked = {
+      facts: c,
       firmId: c.firmId,
-      buyerId: buyer?.firmId ?? null,
-      segmentCode: c.segmentCode,
       score: Math.round(score * 10) / 10,
+      exactKm: distanceKm,
       distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
-      spareCapacity: spare === null ? null : Math.round(spare),
-      unit: c.unit,
-      yieldRate: c.yieldRate,
-      certifications: [...c.certifications],
-      chainLeaderCustomers: c.chainLeaderCustomers,
-      estimatedLogisticsSavingCny: saving === null ? null : Math.round(saving),
-      reasons: explainCandidate(
-        { buyer, distanceKm, spare, unit: c.unit, demand: request.demand, yieldRate: c.yieldRate, certifications: c.certifications, leaders: c.chainLeaderCustomers },
-        request.lang,
-      ),
+      spare,
       hasSpare: spare !== 0,
     };
     const previous = best.get(c.firmId);
-    if (!previous || compare(candidate, previous) < 0) best.set(c.firmId, candidate);
+    if (!previous || compare(ranked, previous) < 0) best.set(c.firmId, ranked);
   }
   return [...best.values()]
     .sort(compare)
     .slice(0, request.first)
-    .map(({ hasSpare: _hasSpare, ...candidate }) => candidate);
+    .map((r) => describe(r, request));
 }
 
-function compare(a: SupplierCandidate & { hasSpare: boolean }, b: SupplierCandidate & { hasSpare: boolean }): number {
+/** What ranking needs of a candidate before it is known to be among those returned. */
+interface Ranked {
+  facts: CandidateFacts;
+  firmId: string;
+  score: number;
+  exactKm: number | null;
+  distanceKm: number | null;
+  spare: number | null;
+  hasSpare: boolean;
+}
+
+function describe(r: Ranked, request: RankingRequest): SupplierCandidate {
+  const { buyer, logistics } = request;
+  const c = r.facts;
+  const outside = request.outsideSupply;
+  const saving =
+    outside && r.exactKm !== null && logistics.cnyPerTonne > 0
+      ? Math.max(0, outside.distanceKm - r.exactKm) * (outside.amountCny / logistics.cnyPerTonne) * logistics.cnyPerTonneKm
+      : null;
+  return {
+    firmId: c.firmId,
+    buyerId: buyer?.firmId ?? null,
+    segmentCode: c.segmentCode,
+    score: r.score,
+    distanceKm: r.distanceKm,
+    spareCapacity: r.spare === null ? null : Math.round(r.spare),
+    unit: c.unit,
+    yieldRate: c.yieldRate,
+    certifications: [...c.certifications],
+    chainLeaderCustomers: c.chainLeaderCustomers,
+    estimatedLogisticsSavingCny: saving === null ? null : Math.round(saving),
+    reasons: explainCandidate(
+      { buyer, distanceKm: r.exactKm, spare: r.spare, unit: c.unit, demand: request.demand, yieldRate: c.yieldRate, certifications: c.certifications, leaders: c.chainLeaderCustomers },
+      request.lang,
+    ),
+  };
+}
+
+function compare(a: Ranked, b: Ranked): number {
   return (
     Number(b.hasSpare) - Number(a.hasSpare) ||
     b.score - a.score ||

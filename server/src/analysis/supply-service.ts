@@ -38,13 +38,16 @@ export async function localSupportRate(store: GraphStore, scope: RateScope): Pro
   return computeRate(rows);
 }
 
-/** The purchases in scope with each supplier's district and whether it lies inside the region. */
+/** The purchases in scope with both firms' districts and whether the supplier lies inside the region. */
 async function purchaseRows(store: GraphStore, scope: PurchaseScope): Promise<PurchaseRow[]> {
   const links = await store.read(purchases(scope));
-  const suppliers = await locateFirms(store, links.map((l) => l.supplierId));
+  const firms = await locateFirms(store, links.flatMap((l) => [l.buyerId, l.supplierId]));
   return links.flatMap((link) => {
-    const at = suppliers.get(link.supplierId);
-    return at ? [{ ...link, supplierDistrict: at.districtCode, supplierInRegion: at.inRegion }] : [];
+    const buyer = firms.get(link.buyerId);
+    const supplier = firms.get(link.supplierId);
+    return buyer && supplier
+      ? [{ ...link, buyerDistrict: buyer.districtCode, supplierDistrict: supplier.districtCode, supplierInRegion: supplier.inRegion }]
+      : [];
   });
 }
 

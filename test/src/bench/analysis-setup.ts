@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_BUFFER_POOL_MB, EmbeddedStore } from '@yulian/server';
+import { DEFAULT_BUFFER_POOL_MB, EmbeddedStore, ensureTradeLinks } from '@yulian/server';
 
 /**
  * Setup for the analysis benchmark: sizes from the environment, and each size generated and
@@ -124,6 +124,10 @@ export async function loadSynthetic(size: BenchSize, log: (line: string) => void
   const result = { ...(JSON.parse(readFileSync(path.join(dir, LOAD_RESULT_FILE), 'utf8')) as LoadResult), reused };
   const beforeOpenRssBytes = process.memoryUsage().rss;
   const store = await EmbeddedStore.open({ dataDir: dir, maxDbSizeBytes: DB_BYTES, bufferPoolBytes: benchBufferPool() });
+  // A store kept from before the TRADED links existed gets them as a server start would give them.
+  await store.ensureSchema();
+  const linking = performance.now();
+  if (await ensureTradeLinks(store)) log(`built the trade links of the kept store in ${((performance.now() - linking) / 1000).toFixed(1)} s`);
   return {
     ...result,
     store,

@@ -78,6 +78,7 @@ for (const size of benchSizes()) {
     );
     const regionShared = new Samples('region-wide gaps + candidates (GapAnalysis)', WARMUP);
     const suppliers = new Samples('findSuppliers near a busy leader, first 10', WARMUP, { stat: 'p95', maxMs: 30 });
+    const suppliersCold = new Samples('findSuppliers, first search after a write', WARMUP);
     const rate = new Samples('localSupportRate of a western district', WARMUP);
     const cascade = new Samples('disruption, busy tier-1 supplier, 3 tiers', WARMUP);
 
@@ -146,6 +147,20 @@ for (const size of benchSizes()) {
       options(runs.medium),
     );
 
+    // Every commit drops the facts the ranking keeps (analysis/store-facts.ts): an empty write
+    // transaction before each search measures what the first search after any write costs.
+    bench(
+      suppliersCold.label,
+      async () => {
+        const loaded = await ready();
+        const { nearFirmId, segmentCode } = search(loaded);
+        await loaded.store.write(async () => undefined);
+        await suppliersCold.time(() => findSuppliers(loaded.store, { segmentCode, nearFirmId, year: BENCH_YEAR, first: 10, lang: 'zh' }));
+        sampleRss();
+      },
+      options(runs.heavy),
+    );
+
     bench(
       rate.label,
       async () => {
@@ -186,7 +201,7 @@ for (const size of benchSizes()) {
           renderTable(
             `${size.firms} firms / ${size.orders} orders`,
             preamble,
-            [leaderGaps, regionGaps, regionPerGap, regionShared, suppliers, rate, cascade],
+            [leaderGaps, regionGaps, regionPerGap, regionShared, suppliers, suppliersCold, rate, cascade],
             { queryPhaseRssBytes: peakRss, lifetimeMaxRssBytes: process.resourceUsage().maxRSS * 1024, budgetBytes: RSS_BUDGET_BYTES },
             large,
           ),

@@ -15,48 +15,52 @@ export interface PurchaseScope {
   segmentCode?: string | null;
 }
 
-/** A purchase as the links give it; the supplier's district is looked up apart (analysis/firm-directory.ts). */
+/** A purchase as the links give it; the firms' districts are looked up apart (analysis/firm-directory.ts). */
 export type PurchaseLinkRow = {
   buyerId: string;
-  buyerDistrict: string;
   supplierId: string;
   segmentCode: string;
   amountCny: number;
 };
 
 export type PurchaseRow = PurchaseLinkRow & {
+  buyerDistrict: string;
   supplierDistrict: string;
   supplierInRegion: boolean;
 };
 
-/** Buyer predicates go on the buyer's MATCH, so one leader's purchases start from its key. */
-function buyerFilter(scope: { buyerId?: string | null; districtCode?: string | null }): {
-  where: string;
+/**
+ * The buyers in scope: one firm by its key, a district's chain leaders from the district, or every
+ * chain leader. The buyer's own MATCH comes first so the links are walked from the buyers.
+ */
+function buyerMatch(scope: { buyerId?: string | null; districtCode?: string | null }): {
+  match: string;
   params: Record<string, unknown>;
 } {
-  const predicates: string[] = [];
   const params: Record<string, unknown> = {};
+  const predicates: string[] = [];
+  let match = 'MATCH (buy:Firm)';
   if (scope.buyerId) {
-    predicates.push('buy.id = $buyerId');
+    match = 'MATCH (buy:Firm {id: $buyerId})';
     params.buyerId = scope.buyerId;
   } else {
     predicates.push('buy.isChainLeader = true');
   }
   if (scope.districtCode) {
-    predicates.push('bd.code = $districtCode');
+    match = `MATCH (bd:District {code: $districtCode})<-[:LOCATED_IN]-${match.slice('MATCH '.length)}`;
     params.districtCode = scope.districtCode;
   }
-  return { where: predicates.join(' AND '), params };
+  return { match: predicates.length ? `${match} WHERE ${predicates.join(' AND ')}` : match, params };
 }
 
 /**
  * Supply bought by the buyers in scope in one year, summed per buyer, supplier and segment, read
- * from the TRADED links (a busy leader has a few dozen where it has thousands of orders). The
- * suppliers' districts are not joined here: on the embedded engine that join reads every firm's
- * LOCATED_IN (35 ms at 100k firms) however few suppliers there are.
+ * from the TRADED links (a busy leader has a few dozen where it has thousands of orders). Districts
+ * are not joined here: on the embedded engine a LOCATED_IN join reads every firm's (35 ms at 100k
+ * firms) however few firms there are.
  */
 export const purchases = defineQuery<[PurchaseScope], PurchaseLinkRow>('purchases', (scope) => {
-  const buyer = buyerFilter(scope);
+  const buyer = buyerMatch(scope);
   const linkPredicates = [`t.year = $year`, `t.kind = 'SUPPLY'`, `t.liveOrders > 0`];
   const params: Record<string, unknown> = { ...buyer.params, year: scope.year };
   if (scope.segmentCode) {
@@ -64,12 +68,10 @@ export const purchases = defineQuery<[PurchaseScope], PurchaseLinkRow>('purchase
     params.segmentCode = scope.segmentCode;
   }
   return {
-    cypher: `MATCH (buy:Firm)-[:LOCATED_IN]->(bd:District)
-      WHERE ${buyer.where}
+    cypher: `${buyer.match}
       MATCH (sup:Firm)-[t:TRADED]->(buy)
       WHERE ${linkPredicates.join(' AND ')}
-      RETURN buy.id AS buyerId, bd.code AS buyerDistrict, sup.id AS supplierId, t.segment AS segmentCode,
-        sum(t.amountCny) AS amountCny`,
+      RETURN buy.id AS buyerId, sup.id AS supplierId, t.segment AS segmentCode, sum(t.amountCny) AS amountCny`,
     params,
   };
 });
@@ -79,10 +81,9 @@ export type LeaderNeedRow = { buyerId: string; segmentCode: string; annualDemand
 /** What the buyers in scope need (NEEDS), for gaps with no supplier at all. */
 /** What the buyers in scope need (NEEDS), for gaps with no supplier at all. */
 export const buyerNeeds = defineQuery<[Omit<PurchaseScope, 'year' | 'segmentCode'>], LeaderNeedRow>('buyerNeeds', (scope) => {
-  const buyer = buyerFilter(scope);
+  const buyer = buyerMatch(scope);
   return {
-    cypher: `MATCH (buy:Firm)-[:LOCATED_IN]->(bd:District)
-      WHERE ${buyer.where}
+    cypher: `${buyer.match}
       MATCH (buy)-[n:NEEDS]->(s:Segment)
       RETURN buy.id AS buyerId, s.code AS segmentCode, n.annualDemand AS annualDemand, n.unit AS unit`,
     params: buyer.params,
