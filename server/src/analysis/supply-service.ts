@@ -3,8 +3,6 @@ import type { GraphStore } from '../store/port';
 import {
   buyerNeeds,
   chainLeaderReferences,
-  firmsByIds,
-  needsOfFirms,
   purchases,
   supplyOfBuyers,
   type BuyerSupplyRow,
@@ -187,15 +185,14 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
   const [makerRows, buyerFacts, needs] = await Promise.all([
     regionalMakers(store, segments),
     buyerFactsOf(store, buyers),
-    buyers.length ? store.read(needsOfFirms(buyers)) : Promise.resolve([]),
+    needsOf(store, buyers),
   ]);
   const makers = groupBy(makerRows, (r) => r.askedSegment);
-  const makerIds = unique(makerRows.map((m) => m.firmId));
   const perYear = new Map(
     await Promise.all(
       years.map(async (year) => {
         const [references, supply] = await Promise.all([
-          makerIds.length ? leaderReferences(store, year) : Promise.resolve(new Map<string, number>()),
+          makerRows.length ? leaderReferences(store, year) : Promise.resolve(new Map<string, number>()),
           buyers.length ? store.read(supplyOfBuyers(buyers, year)) : Promise.resolve([]),
         ]);
         const outside = year !== null && supply.length ? await largestOutsideSupplies(store, buyers, supply) : new Map();
@@ -210,15 +207,26 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
       }),
     ),
   );
+  // The facts of a segment's makers in a year are the same for every search until a write.
+  const candidates = new Map(
+    await Promise.all(
+      unique(searches.map((s) => `${s.segmentCode}|${s.year ?? 'all'}`)).map(async (key) => {
+        const [segment = '', year] = key.split('|');
+        const references = perYear.get(year === 'all' ? null : Number(year))?.references ?? new Map<string, number>();
+        const rows = makers.get(segment) ?? [];
+        const facts = await storeFact(store, `candidateFacts:${key}`, async () => rows.map((r) => candidateFacts(r, references)));
+        return [key, facts] as const;
+      }),
+    ),
+  );
   return searches.map((search) => {
     const facts = perYear.get(search.year ?? null);
     const near = search.nearFirmId ?? null;
-    const rows = makers.get(search.segmentCode) ?? [];
     return rankCandidates(
-      rows.map((r) => candidateFacts(r, facts?.references ?? new Map())),
+      candidates.get(`${search.segmentCode}|${search.year ?? 'all'}`) ?? [],
       {
         buyer: near ? (buyerFacts.get(near) ?? null) : null,
-        demand: near ? (needs.find((n) => n.firmId === near && n.segmentCode === search.segmentCode)?.annualDemand ?? null) : null,
+        demand: near ? (needs.find((n) => n.buyerId === near && n.segmentCode === search.segmentCode)?.annualDemand ?? null) : null,
         excludeFirmIds: new Set((near ? facts?.suppliers.get(near) : undefined)?.map((r) => r.supplierId) ?? []),
         maxDistanceKm: search.maxDistanceKm,
         minYieldRate: search.minYieldRate,
@@ -259,6 +267,11 @@ async function largestOutsideSupplies(
   return largest;
 }
 
+/** What the buyers need, each read from its own key: an id list costs the engine a scan of every firm. */
+async function needsOf(store: GraphStore, buyerIds: readonly string[]): Promise<LeaderNeedRow[]> {
+  return (await Promise.all(buyerIds.map((buyerId) => store.read(buyerNeeds({ buyerId }))))).flat();
+}
+
 /** How many chain leaders each firm supplied in the year: the same for every search until a write. */
 function leaderReferences(store: GraphStore, year: number | null): Promise<Map<string, number>> {
   return storeFact(store, `chainLeaderReferences:${year ?? 'all'}`, async () => {
@@ -279,13 +292,11 @@ async function buyerFactsOf(
 ): Promise<Map<string, BuyerFacts>> {
   if (!ids.length) return new Map();
   const missing = ids.filter((id) => !known.has(id));
-  const [firms, fetched] = await Promise.all([store.read(firmsByIds(ids)), locateFirms(store, missing)]);
-  const locations = new Map([...known, ...fetched]);
+  const locations = new Map([...known, ...(await locateFirms(store, missing))]);
   const facts = new Map<string, BuyerFacts>();
-  for (const f of firms) {
-    const at = locations.get(f.id);
-    if (!at) continue;
-    facts.set(f.id, { firmId: f.id, lat: at.lat, lng: at.lng, nameZh: f.shortNameZh ?? f.nameZh, nameEn: f.shortNameEn ?? f.nameEn });
+  for (const id of ids) {
+    const at = locations.get(id);
+    if (at) facts.set(id, { firmId: id, lat: at.lat, lng: at.lng, nameZh: at.nameZh, nameEn: at.nameEn });
   }
   return facts;
 }
