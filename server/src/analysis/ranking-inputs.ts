@@ -1,8 +1,8 @@
-import type { SegmentMakerRow } from '../store/queries';
+import type { MakerRow } from '../store/queries';
 import type { CandidateFacts } from './ranking';
 
 /** A regional maker's row as ranking facts: the capability's yield wins over the firm's overall yield. */
-export function candidateFacts(row: SegmentMakerRow, leaders: ReadonlyMap<string, number>): CandidateFacts {
+export function candidateFacts(row: MakerRow, leaders: ReadonlyMap<string, number>): CandidateFacts {
   return {
     firmId: row.firmId,
     segmentCode: row.segmentCode,

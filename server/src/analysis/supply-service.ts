@@ -10,14 +10,13 @@ import {
   type LeaderNeedRow,
   type PurchaseRow,
   type PurchaseScope,
-  type SegmentMakerRow,
 } from '../store/queries';
 import { locateFirms } from './firm-directory';
 import { findGaps } from './gaps';
 import { storeFact } from './store-facts';
 import { regionalMakers } from './makers';
 import { DEFAULT_LOGISTICS, type LogisticsCosts } from './logistics';
-import { rankCandidates, type BuyerFacts } from './ranking';
+import { rankCandidates, type BuyerFacts, type CandidateFacts } from './ranking';
 import { candidateFacts } from './ranking-inputs';
 import { localSupportRate as computeRate } from './supporting-rate';
 import type { ChainGap, Lang, LocalSupportRate, SupplierCandidate } from './types';
@@ -68,8 +67,7 @@ export interface CandidateOptions {
  * candidates of every gap in a region-wide list cost four store queries in all, not four per gap.
  */
 export class GapAnalysis {
-  private makers?: Promise<Map<string, SegmentMakerRow[]>>;
-  private references?: Promise<Map<string, number>>;
+  private candidateFacts?: Promise<ReadonlyMap<string, readonly CandidateFacts[]>>;
   private buyerFacts?: Promise<Map<string, BuyerFacts>>;
 
   constructor(
@@ -82,13 +80,12 @@ export class GapAnalysis {
   ) {}
 
   async candidates(gap: ChainGap, options: CandidateOptions): Promise<SupplierCandidate[]> {
-    const [makers, references, buyers] = await Promise.all([this.loadMakers(), this.loadReferences(), this.loadBuyers()]);
-    const rows = makers.get(gap.segmentCode) ?? [];
+    const [candidates, buyers] = await Promise.all([this.loadCandidates(), this.loadBuyers()]);
     const excluded = new Set(this.purchaseRows.filter((p) => p.buyerId === gap.leaderId).map((p) => p.supplierId));
     const need = this.needs.find((n) => n.buyerId === gap.leaderId && n.segmentCode === gap.segmentCode);
     const outside = gap.outsideSuppliers[0];
     return rankCandidates(
-      rows.map((r) => candidateFacts(r, references)),
+      candidates.get(gap.segmentCode) ?? [],
       {
         buyer: buyers.get(gap.leaderId) ?? null,
         demand: need?.annualDemand ?? null,
@@ -102,20 +99,9 @@ export class GapAnalysis {
     );
   }
 
-  private loadMakers(): Promise<Map<string, SegmentMakerRow[]>> {
-    this.makers ??= (async () => {
-      const segments = [...new Set(this.gaps.map((g) => g.segmentCode))];
-      const rows = await regionalMakers(this.store, segments);
-      return groupBy(rows, (r) => r.askedSegment);
-    })();
-    return this.makers;
-  }
-
-  private loadReferences(): Promise<Map<string, number>> {
-    this.references ??= (async () => {
-      return leaderReferences(this.store, this.year);
-    })();
-    return this.references;
+  private loadCandidates(): Promise<ReadonlyMap<string, readonly CandidateFacts[]>> {
+    this.candidateFacts ??= candidateFactsOf(this.store, [...new Set(this.gaps.map((g) => g.segmentCode))], this.year);
+    return this.candidateFacts;
   }
 
   private loadBuyers(): Promise<Map<string, BuyerFacts>> {
@@ -182,40 +168,16 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
   const segments = unique(searches.map((s) => s.segmentCode));
   const buyers = unique(searches.flatMap((s) => (s.nearFirmId ? [s.nearFirmId] : [])));
   const years = unique(searches.map((s) => s.year ?? null));
-  const [makerRows, buyerFacts, needs] = await Promise.all([
-    regionalMakers(store, segments),
-    buyerFactsOf(store, buyers),
-    needsOf(store, buyers),
-  ]);
-  const makers = groupBy(makerRows, (r) => r.askedSegment);
+  const [buyerFacts, needs] = await Promise.all([buyerFactsOf(store, buyers), needsOf(store, buyers)]);
   const perYear = new Map(
     await Promise.all(
       years.map(async (year) => {
-        const [references, supply] = await Promise.all([
-          makerRows.length ? leaderReferences(store, year) : Promise.resolve(new Map<string, number>()),
+        const [candidates, supply] = await Promise.all([
+          candidateFactsOf(store, segments, year),
           buyers.length ? store.read(supplyOfBuyers(buyers, year)) : Promise.resolve([]),
         ]);
         const outside = year !== null && supply.length ? await largestOutsideSupplies(store, buyers, supply) : new Map();
-        return [
-          year,
-          {
-            references,
-            suppliers: groupBy(supply, (r) => r.buyerId),
-            outside,
-          },
-        ] as const;
-      }),
-    ),
-  );
-  // The facts of a segment's makers in a year are the same for every search until a write.
-  const candidates = new Map(
-    await Promise.all(
-      unique(searches.map((s) => `${s.segmentCode}|${s.year ?? 'all'}`)).map(async (key) => {
-        const [segment = '', year] = key.split('|');
-        const references = perYear.get(year === 'all' ? null : Number(year))?.references ?? new Map<string, number>();
-        const rows = makers.get(segment) ?? [];
-        const facts = await storeFact(store, `candidateFacts:${key}`, async () => rows.map((r) => candidateFacts(r, references)));
-        return [key, facts] as const;
+        return [year, { candidates, suppliers: groupBy(supply, (r) => r.buyerId), outside }] as const;
       }),
     ),
   );
@@ -223,7 +185,7 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
     const facts = perYear.get(search.year ?? null);
     const near = search.nearFirmId ?? null;
     return rankCandidates(
-      candidates.get(`${search.segmentCode}|${search.year ?? 'all'}`) ?? [],
+      facts?.candidates.get(search.segmentCode) ?? [],
       {
         buyer: near ? (buyerFacts.get(near) ?? null) : null,
         demand: near ? (needs.find((n) => n.buyerId === near && n.segmentCode === search.segmentCode)?.annualDemand ?? null) : null,
@@ -270,6 +232,27 @@ async function largestOutsideSupplies(
 /** What the buyers need, each read from its own key: an id list costs the engine a scan of every firm. */
 async function needsOf(store: GraphStore, buyerIds: readonly string[]): Promise<LeaderNeedRow[]> {
   return (await Promise.all(buyerIds.map((buyerId) => store.read(buyerNeeds({ buyerId }))))).flat();
+}
+
+/**
+ * Each segment's regional makers as ranking facts for a year (their chain-leader references are the
+ * year's): the same for every search until a write, so kept per segment and year meanwhile.
+ */
+async function candidateFactsOf(
+  store: GraphStore,
+  segments: readonly string[],
+  year: number | null,
+): Promise<ReadonlyMap<string, readonly CandidateFacts[]>> {
+  const makers = await regionalMakers(store, segments);
+  if (![...makers.values()].some((rows) => rows.length > 0)) return new Map();
+  const references = await leaderReferences(store, year);
+  const facts = await Promise.all(
+    [...makers].map(async ([segment, rows]) => {
+      const built = await storeFact(store, `candidateFacts:${segment}|${year ?? 'all'}`, async () => rows.map((r) => candidateFacts(r, references)));
+      return [segment, built] as const;
+    }),
+  );
+  return new Map(facts);
 }
 
 /** How many chain leaders each firm supplied in the year: the same for every search until a write. */

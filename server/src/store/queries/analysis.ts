@@ -134,10 +134,6 @@ export type MakerRow = {
   certifications: string[] | null;
 };
 
-export type SegmentMakerRow = MakerRow & {
-  /** The segment asked for (a maker of a child segment makes it too). */
-  askedSegment: string;
-};
 
 /**
  * Firms inside the region that make exactly these segments, with their capability figures. The
