@@ -37,13 +37,13 @@ export async function localSupportRate(store: GraphStore, scope: RateScope): Pro
 
 /** The purchases in scope with both firms' districts and whether the supplier lies inside the region. */
 async function purchaseRows(store: GraphStore, scope: PurchaseScope): Promise<PurchaseRow[]> {
-  const links = await store.read(purchases(scope));
+  const links = (await store.read(purchases(scope))).filter((l) => l.liveOrders > 0);
   const firms = await locateFirms(store, links.flatMap((l) => [l.buyerId, l.supplierId]));
   return links.flatMap((link) => {
     const buyer = firms.get(link.buyerId);
     const supplier = firms.get(link.supplierId);
     return buyer && supplier
-      ? [{ ...link, buyerDistrict: buyer.districtCode, supplierDistrict: supplier.districtCode, supplierInRegion: supplier.inRegion }]
+      ? [{ buyerId: link.buyerId, supplierId: link.supplierId, segmentCode: link.segmentCode, amountCny: link.amountCny, buyerDistrict: buyer.districtCode, supplierDistrict: supplier.districtCode, supplierInRegion: supplier.inRegion }]
       : [];
   });
 }
