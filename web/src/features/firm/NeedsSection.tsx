@@ -67,7 +67,7 @@ export function NeedsSection({ firmId, needs, canEdit, showsDemand, onChanged }:
                   </td>
                   {canEdit ? (
                     <td>
-                      <Space size={4}>
+                      <Space size={4} wrap>
                         <Button size="small" aria-label={ft('needs.editLabel', { segment })} data-testid={`edit-need-${n.segment.code}`} onClick={() => setEditing(n)}>
                           {ft('needs.edit')}
                         </Button>

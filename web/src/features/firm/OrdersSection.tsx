@@ -85,7 +85,7 @@ export function OrdersSection({ firm, year, canRecord, onChanged, onShowFirm }: 
                   <td>{ft(`orders.status.${o.status}`)}</td>
                   {canRecord ? (
                     <td>
-                      <Space size={4}>
+                      <Space size={4} wrap>
                         <Button size="small" aria-label={ft('orders.editLabel', { name, year: o.year })} data-testid={`edit-order-${o.id}`} onClick={() => setEditing(o)}>
                           {ft('orders.edit')}
                         </Button>
