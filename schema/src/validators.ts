@@ -100,6 +100,9 @@ export const needInputSchema = z.object({
 });
 export type NeedInput = z.infer<typeof needInputSchema>;
 
+/** Which need to remove: the firm and the segment it no longer buys. */
+export const needKeySchema = needInputSchema.pick({ firmId: true, segmentCode: true });
+
 export const orderInputSchema = z
   .object({
     id: idSchema.optional().nullable(),

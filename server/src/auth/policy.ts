@@ -37,9 +37,17 @@ export function editsFirm(viewer: Viewer | null, firm: { id: string; districtCod
   return isFirmMember(viewer, firm.id);
 }
 
+/**
+ * Whether a viewer may record orders with this firm as a party: its own staff and admins. Bureaus
+ * edit a firm's profile but not its orders, which only the trading parties can vouch for.
+ */
+export function recordsOrdersOf(viewer: Viewer | null, firmId: string): boolean {
+  return viewer?.role === 'ADMIN' || isFirmMember(viewer, firmId);
+}
+
 /** Orders are recorded by one of their parties, or by an admin. */
 export function recordsOrder(viewer: Viewer | null, order: { supplierId: string; buyerId: string }): boolean {
-  return viewer?.role === 'ADMIN' || isFirmMember(viewer, order.supplierId) || isFirmMember(viewer, order.buyerId);
+  return recordsOrdersOf(viewer, order.supplierId) || recordsOrdersOf(viewer, order.buyerId);
 }
 
 export function readsAudit(viewer: Viewer | null): boolean {

@@ -1,8 +1,8 @@
-import { capabilityInputSchema, firmInputSchema, needInputSchema } from '@yulian/schema';
+import { capabilityInputSchema, firmInputSchema, needInputSchema, needKeySchema } from '@yulian/schema';
 import { recordAudit } from '../audit/record';
 import { editsFirm } from '../auth/policy';
 import type { Transaction } from '../store/port';
-import { capabilitiesOfFirms, districtsOfFirms, firmsByIds, needsOfFirms, setCapability, setNeed, upsertFirm } from '../store/queries';
+import { capabilitiesOfFirms, districtsOfFirms, firmsByIds, needsOfFirms, removeNeed, setCapability, setNeed, upsertFirm } from '../store/queries';
 import { builder } from './builder';
 import type { GraphContext } from './context';
 import { badInput, forbidden, notFound, parseInput } from './errors';
@@ -155,6 +155,27 @@ builder.mutationFields((t) => ({
         await recordAudit(tx, ctx.viewer, { action: 'setNeed', entityType: 'Need', entityId: input.firmId, before, after: await find() });
       });
       ctx.loaders.needs.clear(input.firmId);
+      return firm;
+    },
+  }),
+  removeNeed: t.field({
+    type: FirmRef,
+    description: 'Removes a segment from what a firm buys (the firm no longer needs it). For whoever may edit the firm.',
+    authScopes: { signedIn: true },
+    args: { firmId: t.arg.id({ required: true }), segmentCode: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const key = parseInput(needKeySchema, { firmId: String(args.firmId), segmentCode: args.segmentCode }, '');
+      const firm = await requireEditableFirm(ctx, key.firmId, 'firmId');
+      const removed = await ctx.store.write(async (tx) => {
+        const before = (await tx.run(needsOfFirms([key.firmId]))).find((n) => n.segmentCode === key.segmentCode) ?? null;
+        if (!before) return false;
+        await tx.run(removeNeed(key.firmId, key.segmentCode));
+        await recordAudit(tx, ctx.viewer, { action: 'removeNeed', entityType: 'Need', entityId: key.firmId, before, after: null });
+        return true;
+      });
+      // Nothing to remove is told apart from success, as deleteOrder does for an unknown order.
+      if (!removed) throw notFound('need', `${key.firmId}/${key.segmentCode}`);
+      ctx.loaders.needs.clear(key.firmId);
       return firm;
     },
   }),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { idSchema, orderInputSchema, yearSchema } from '@yulian/schema';
 import { recordAudit } from '../audit/record';
-import { listsOrdersOf, recordsOrder, seesOrderAmount } from '../auth/policy';
+import { listsOrdersOf, recordsOrder, recordsOrdersOf, seesOrderAmount } from '../auth/policy';
 import { countOrdersOfFirm, deleteOrder, ordersByIds, ordersOfFirm, upsertOrder } from '../store/queries';
 import { refreshTradeLinks } from '../store/trade-links';
 import { builder } from './builder';
@@ -50,6 +50,14 @@ const OrderInput = builder.inputType('OrderInput', {
     status: t.field({ type: OrderStatusEnum }),
   }),
 });
+
+builder.objectField(FirmRef, 'viewerCanRecordOrders', (t) =>
+  t.boolean({
+    description:
+      'Whether the viewer may record, change and delete orders where this firm is a party: its own staff and admins (a bureau may edit the firm but not its orders). The web app offers order edits only then; the mutations check again.',
+    resolve: (firm, _args, ctx) => recordsOrdersOf(ctx.viewer, firm.id),
+  }),
+);
 
 builder.objectField(FirmRef, 'orders', (t) =>
   t.connection({

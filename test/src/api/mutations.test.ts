@@ -90,6 +90,31 @@ describe('mutations', () => {
     expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('sets a need, then removes it, and says when there is none to remove', async () => {
+    const needs = async () =>
+      (await gqlDataAs<{ firm: { needs: { segment: { code: string } }[] } }>(server.url, admin, '{ firm(id: "aofang") { needs { segment { code } } } }')).firm.needs.map(
+        (n) => n.segment.code,
+      );
+    await gqlDataAs(server.url, admin, 'mutation { setNeed(input: {firmId: "aofang", segmentCode: "SCRAP_AL", annualDemand: 12, unit: "tonnes"}) { id } }');
+    expect(await needs()).toContain('SCRAP_AL');
+    const removed = await gqlDataAs<{ removeNeed: { id: string } }>(server.url, admin, 'mutation { removeNeed(firmId: "aofang", segmentCode: "SCRAP_AL") { id } }');
+    expect(removed.removeNeed.id).toBe('aofang');
+    expect(await needs()).not.toContain('SCRAP_AL');
+    const again = await gqlAs(server.url, admin, 'mutation { removeNeed(firmId: "aofang", segmentCode: "SCRAP_AL") { id } }');
+    expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('tells each viewer whether it may record orders for a firm', async () => {
+    const canRecord = async (token: string | null) =>
+      (await gqlDataAs<{ firm: { viewerCanRecordOrders: boolean; viewerCanEdit: boolean } }>(server.url, token, '{ firm(id: "aofang") { viewerCanRecordOrders viewerCanEdit } }')).firm;
+    expect(await canRecord(admin)).toEqual({ viewerCanRecordOrders: true, viewerCanEdit: true });
+    expect(await canRecord(await tokenFor(server.store, { role: 'FIRM', firmId: 'aofang' }))).toEqual({ viewerCanRecordOrders: true, viewerCanEdit: true });
+    // Bishan's bureau edits Aofang's profile, but its orders are for the trading parties to record.
+    expect(await canRecord(await tokenFor(server.store, { role: 'BUREAU', districtCode: '500120' }))).toEqual({ viewerCanRecordOrders: false, viewerCanEdit: true });
+    expect(await canRecord(await tokenFor(server.store, { role: 'FIRM', firmId: 'anrui' }))).toEqual({ viewerCanRecordOrders: false, viewerCanEdit: false });
+    expect(await canRecord(null)).toEqual({ viewerCanRecordOrders: false, viewerCanEdit: false });
+  });
+
   it('records a scrap return only towards a recycler', async () => {
     const res = await gqlAs(server.url, admin, RECORD, {
       input: { ...validOrder, kind: 'SCRAP_RETURN', segmentCode: 'SCRAP_AL', buyerId: 'anrui' },

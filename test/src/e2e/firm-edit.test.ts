@@ -1,19 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithPassword, startTestServer, type TestServer } from '../harness';
 import { assertWebBuilt, launchChromium, openPage, signInFromPage } from './browser';
 
 /**
- * A firm keeps its own capabilities current from its profile: Aofang's staff edit the utilisation
- * of their surface-treatment line and see the spare capacity follow; the same staff are offered no
- * edit on another firm's profile, and neither is a visitor who has not signed in.
+ * A firm keeps its own profile, capabilities, needs and orders current from its panel: Aofang's
+ * staff edit the utilisation of their surface-treatment line and see the spare capacity follow,
+ * change their profile, add and remove a need, and record, change and delete an order; a refused
+ * amount is named and changes nothing. The same staff are offered no edit on another firm's
+ * profile, nor is a visitor; Bishan's bureau edits Aofang's profile but not its orders.
  */
 
 const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-artifacts/firm-edit');
 const AOFANG_STAFF = { username: 'aofang-e2e', password: 'Aofang-e2e-staff-2025' };
+const BISHAN_BUREAU = { username: 'bishan-e2e', password: 'Bishan-e2e-bureau-2025' };
 
 let server: TestServer;
 let browser: Browser;
@@ -25,6 +28,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await startTestServer();
   await createUserWithPassword(server.store, { ...AOFANG_STAFF, role: 'FIRM', firmId: 'aofang', displayName: '奥方（测试）' });
+  await createUserWithPassword(server.store, { ...BISHAN_BUREAU, role: 'BUREAU', districtCode: '500120', displayName: '璧山区经信委（测试）' });
   browser = await launchChromium();
 });
 
@@ -39,11 +43,11 @@ afterEach(async () => {
   expect(errors).toEqual([]);
 });
 
-async function openAt(route: string, signIn: boolean): Promise<Page> {
+async function openAt(route: string, signIn: boolean | typeof BISHAN_BUREAU): Promise<Page> {
   const opened = await openPage(browser, `${server.url}${route}`);
   ({ context, errors } = opened);
   if (signIn) {
-    await signInFromPage(opened.page, AOFANG_STAFF);
+    await signInFromPage(opened.page, signIn === true ? AOFANG_STAFF : signIn);
     await opened.page.reload({ waitUntil: 'domcontentloaded' });
   }
   await opened.page.getByTestId('firm-profile').waitFor({ timeout: 30_000 });
@@ -66,12 +70,179 @@ describe('editing a firm from its profile', () => {
     await p.screenshot({ path: path.join(ARTIFACTS, 'aofang-edited.png'), fullPage: true });
   });
 
-  it("offers no edit on another firm's profile, nor to a visitor", async () => {
-    const other = await openAt('/?firm=guangan-moto', true);
-    expect(await other.getByTestId('edit-capability-SURFACE_TREATMENT').count()).toBe(0);
+  it("offers no edit on another firm's profile, nor to a visitor; a bureau edits the profile but not the orders", async () => {
+    const other = await openAt('/?firm=guangan-moto&y=2025', true);
+    await other.getByTestId('orders-section').waitFor();
+    expect(await editControls(other)).toEqual({ capability: 0, profile: 0, needs: 0, orders: 0 });
+    // Aofang's staff may not list another firm's orders: the API withholds them, and the panel says so.
+    expect(await other.getByTestId('orders-section').textContent()).toContain('订单明细仅对本企业、区经信委和管理员可见');
     await context?.close();
-    const visitor = await openAt('/?firm=aofang', false);
-    await surfaceRow(visitor).waitFor();
-    expect(await visitor.getByTestId('edit-capability-SURFACE_TREATMENT').count()).toBe(0);
+
+    const visitor = await openAt('/?firm=anrui&y=2025', false);
+    await visitor.getByTestId('needs').waitFor();
+    expect(await editControls(visitor)).toEqual({ capability: 0, profile: 0, needs: 0, orders: 0 });
+    // Anrui's yearly demand is its own business: a padlock, not the figure.
+    expect(await visitor.getByTestId('needs').textContent()).not.toContain('420,000');
+    expect(await visitor.getByTestId('needs').locator('.amount-hidden').count()).toBeGreaterThan(0);
+    await visitor.screenshot({ path: path.join(ARTIFACTS, 'visitor-no-edits.png'), fullPage: true });
+    await context?.close();
+
+    const bureau = await openAt('/?firm=aofang&y=2025', BISHAN_BUREAU);
+    await bureau.getByTestId('orders').waitFor();
+    expect(await bureau.getByTestId('edit-profile').count()).toBe(1);
+    expect(await bureau.getByTestId('add-need').count()).toBe(1);
+    // The bureau sees Aofang's orders and their amounts, yet only the trading parties record them.
+    expect(await bureau.getByTestId('orders').textContent()).toContain('1000万元');
+    expect(await bureau.getByTestId('add-order').count()).toBe(0);
+    expect(await bureau.locator('[data-testid^="edit-order-"], [data-testid^="delete-order-"]').count()).toBe(0);
+    // Designations are the bureau's to make, so its profile form offers them.
+    await bureau.getByTestId('edit-profile').click();
+    await bureau.getByTestId('profile-form').getByLabel('链主企业').waitFor();
+    await bureau.waitForTimeout(400); // the dialog's fade-in, for a screenshot that shows it whole
+    await bureau.screenshot({ path: path.join(ARTIFACTS, 'bureau-profile-form.png') });
+  });
+
+  it('lets the staff change their profile and see it after a reload', async () => {
+    const p = await openAt('/?firm=aofang&y=2025', true);
+    await p.getByTestId('edit-profile').click();
+    const form = p.getByTestId('profile-form');
+    // A firm keeps its facts current; chain leader and the like are the bureau's call.
+    expect(await form.getByLabel('链主企业').count()).toBe(0);
+    await form.getByLabel('中文简称').fill('奥方零部件');
+    await form.getByLabel('年产值（万元）').fill('5000');
+    await form.getByLabel('产值年份').fill('2024');
+    await form.getByLabel('认证（输入后按回车添加）').fill('ISO 14001');
+    await p.keyboard.press('Enter');
+    // A yield above 100% is refused on its field, in the form's own terms (the API checks a share 0–1).
+    await form.getByLabel('良品率（%）').fill('150');
+    await p.getByTestId('profile-form-save').click();
+    const problem = p.getByTestId('profile-form-problem');
+    await expect.poll(() => problem.textContent(), { timeout: 15_000 }).toContain('良品率（%）');
+    expect(await problem.textContent()).toContain('须在 0 到 100 之间');
+    expect(await p.locator('.firm-profile__name').textContent()).toBe('奥方汽车');
+    await p.screenshot({ path: path.join(ARTIFACTS, 'profile-refused.png') });
+    await form.getByLabel('良品率（%）').fill('92');
+    await p.getByTestId('profile-form-save').click();
+    await expect.poll(() => p.locator('.firm-profile__name').textContent(), { timeout: 15_000 }).toBe('奥方零部件');
+
+    await p.reload({ waitUntil: 'domcontentloaded' });
+    const profile = p.getByTestId('firm-profile');
+    await expect.poll(() => p.locator('.firm-profile__name').textContent(), { timeout: 30_000 }).toBe('奥方零部件');
+    expect(await profile.textContent()).toContain('5000万元 (2024)');
+    expect(await profile.textContent()).toContain('IATF 16949, ISO 14001');
+    expect(await profile.textContent()).toContain('92%');
+    await p.screenshot({ path: path.join(ARTIFACTS, 'profile-saved.png'), fullPage: true });
+  });
+
+  it('adds a need, changes it and removes it', async () => {
+    const p = await openAt('/?firm=aofang&y=2025', true);
+    const addNeed = p.getByTestId('add-need');
+    // A real button: reachable and pressed from the keyboard.
+    await addNeed.focus();
+    await p.keyboard.press('Enter');
+    const form = p.getByTestId('need-form');
+    await form.getByLabel('产业链环节').click();
+    await p.keyboard.type('铝压铸');
+    await p.keyboard.press('Enter');
+    await form.getByLabel('年需求量').fill('12000');
+    await form.getByLabel('单位').fill('pieces');
+    await p.getByTestId('need-form-save').click();
+    const row = p.getByTestId('needs').locator('tr[data-segment="AL_DIE_CASTING"]');
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('12,000 pieces');
+
+    await p.getByTestId('edit-need-AL_DIE_CASTING').click();
+    await p.getByTestId('need-form').getByLabel('年需求量').fill('15000');
+    await p.getByTestId('need-form-save').click();
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('15,000 pieces');
+    await p.screenshot({ path: path.join(ARTIFACTS, 'need-added.png'), fullPage: true });
+
+    await p.getByRole('button', { name: '删除“铝压铸件”的需求' }).click();
+    await confirm(p);
+    await p.getByTestId('needs-section').getByText('无。').waitFor({ timeout: 15_000 });
+    expect(await p.getByTestId('needs').count()).toBe(0);
+  });
+
+  it('records an order, refuses a negative amount by name, changes the status and deletes it', async () => {
+    const p = await openAt('/?firm=aofang&y=2025', true);
+    const rows = p.getByTestId('orders').locator('tr[data-order-id]');
+    await rows.first().waitFor();
+    const seeded = await rows.count();
+
+    await p.getByTestId('add-order').click();
+    const form = p.getByTestId('order-form');
+    await form.getByLabel('对方企业').click();
+    await p.keyboard.type('安瑞');
+    await pick(p, '安瑞光电');
+    await form.getByLabel('产业链环节').click();
+    await p.keyboard.type('表处');
+    await p.keyboard.press('Enter');
+    await form.getByLabel('金额（万元）').fill('-5');
+    await p.getByTestId('order-form-save').click();
+
+    // Refused: the field and the reason in words, and the list as it was.
+    const problem = p.getByTestId('order-form-problem');
+    await expect.poll(() => problem.textContent(), { timeout: 15_000 }).toContain('金额（万元）');
+    expect(await problem.textContent()).toContain('不能为负数');
+    expect(await form.locator('.ant-form-item-has-error').textContent()).toContain('不能为负数');
+    expect(await rows.count()).toBe(seeded);
+    await p.screenshot({ path: path.join(ARTIFACTS, 'order-refused.png') });
+
+    await form.getByLabel('金额（万元）').fill('120');
+    await p.getByTestId('order-form-save').click();
+    const recorded = rows.filter({ hasText: '120万元' });
+    await recorded.waitFor({ timeout: 15_000 });
+    expect(await rows.count()).toBe(seeded + 1);
+    expect(await recorded.textContent()).toContain('安瑞光电');
+    expect(await recorded.textContent()).toContain('执行中');
+    const id = await recorded.getAttribute('data-order-id');
+    if (!id) throw new Error('the recorded order has no id');
+    await p.screenshot({ path: path.join(ARTIFACTS, 'order-recorded.png'), fullPage: true });
+
+    await p.getByTestId(`edit-order-${id}`).click();
+    await choose(p, p.getByTestId('order-form').getByLabel('状态'), '已完成');
+    await p.getByTestId('order-form-save').click();
+    await expect.poll(() => p.locator(`tr[data-order-id="${id}"]`).textContent(), { timeout: 15_000 }).toContain('已完成');
+
+    await p.getByTestId(`delete-order-${id}`).click();
+    await confirm(p);
+    // Gone once the panel has been asked again; the seeded orders are back as they were.
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(seeded);
+    expect(await p.locator(`tr[data-order-id="${id}"]`).count()).toBe(0);
+    await p.screenshot({ path: path.join(ARTIFACTS, 'order-deleted.png'), fullPage: true });
   });
 });
+
+/** How many edit controls of each kind the panel offers. */
+async function editControls(p: Page) {
+  const count = (selector: string) => p.locator(selector).count();
+  return {
+    capability: await count('[data-testid^="edit-capability-"]'),
+    profile: await count('[data-testid="edit-profile"]'),
+    needs: await count('[data-testid="add-need"], [data-testid^="edit-need-"], [data-testid^="remove-need-"]'),
+    orders: await count('[data-testid="add-order"], [data-testid^="edit-order-"], [data-testid^="delete-order-"]'),
+  };
+}
+
+/**
+ * Picks an option of an antd Select. The list slides open, and a click while it is still moving
+ * can be lost, so the click waits until the slide has ended.
+ */
+async function choose(p: Page, select: Locator, option: string) {
+  await select.click();
+  await pick(p, option);
+}
+
+/** Clicks the option of the open Select list that reads `option`, once the list has stopped sliding. */
+async function pick(p: Page, option: string) {
+  const item = p.locator('.ant-select-item-option').filter({ hasText: option });
+  const list = p.locator('.ant-select-dropdown').filter({ has: item });
+  await expect.poll(() => list.getAttribute('class')).not.toMatch(/-(enter|appear)/);
+  await item.click();
+}
+
+/** Confirms the open Popconfirm (antd spaces two CJK characters: "删 除"), once it has stopped zooming in. */
+async function confirm(p: Page) {
+  const popover = p.locator('.ant-popover.ant-popconfirm');
+  await expect.poll(() => popover.getAttribute('class')).not.toMatch(/-(enter|appear)/);
+  await popover.getByRole('button', { name: /^删\s*除$/ }).click();
+}

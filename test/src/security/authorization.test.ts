@@ -58,6 +58,12 @@ async function freshOrderId(): Promise<string> {
   return data.recordOrder.id;
 }
 
+/** Anrui needing gears, set by the admin, for each row to remove. */
+async function freshNeedFirmId(): Promise<string> {
+  await gqlDataAs(server.url, adminToken, 'mutation { setNeed(input: {firmId: "anrui", segmentCode: "GEAR"}) { id } }');
+  return 'anrui';
+}
+
 /** A Hechuan target at LEAD of its own for each row to move. */
 async function freshTargetId(): Promise<string> {
   const data = await gqlDataAs<{ upsertTarget: { id: string } }>(
@@ -137,6 +143,11 @@ const cases: Case[] = [
   {
     field: 'setNeed',
     operation: async () => ({ query: 'mutation { setNeed(input: {firmId: "anrui", segmentCode: "SURFACE_TREATMENT", annualDemand: 420000, unit: "sets"}) { id } }' }),
+    allowed: ['admin', 'hechuanBureau', 'anrui'],
+  },
+  {
+    field: 'removeNeed',
+    operation: async () => ({ query: 'mutation R($firmId: ID!) { removeNeed(firmId: $firmId, segmentCode: "GEAR") { id } }', variables: { firmId: await freshNeedFirmId() } }),
     allowed: ['admin', 'hechuanBureau', 'anrui'],
   },
   {

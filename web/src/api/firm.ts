@@ -19,6 +19,31 @@ export interface TradeLink {
   orderCount: number;
 }
 
+export type OrderKind = 'SUPPLY' | 'SCRAP_RETURN';
+export type OrderStatus = 'EXPECTED' | 'ACTIVE' | 'COMPLETED' | 'CANCELLED';
+export const ORDER_STATUSES: readonly OrderStatus[] = ['EXPECTED', 'ACTIVE', 'COMPLETED', 'CANCELLED'];
+
+/** One order where the firm is a party; amounts and quantities are null where the viewer may not see them. */
+export interface FirmOrder {
+  id: string;
+  kind: OrderKind;
+  year: number;
+  supplier: FirmRef;
+  buyer: FirmRef;
+  segment: Segment;
+  amountCny: number | null;
+  quantity: number | null;
+  unit: string | null;
+  status: OrderStatus;
+}
+
+export interface FirmNeed {
+  segment: Segment;
+  /** Null when unknown, or withheld from viewers other than the firm itself and analysts. */
+  annualDemand: number | null;
+  unit: string | null;
+}
+
 export interface FirmProfile extends FirmRef {
   district: DistrictSummary;
   isChainLeader: boolean;
@@ -28,9 +53,18 @@ export interface FirmProfile extends FirmRef {
   outputYear: number | null;
   yieldRate: number | null;
   certifications: string[];
+  creditCode: string | null;
+  lat: number | null;
+  lng: number | null;
+  notes: string | null;
   synthetic: boolean;
-  /** Whether this viewer may edit the firm (its staff, its bureau, an admin). */
+  /** Whether this viewer may edit the firm's profile, capabilities and needs (its staff, its bureau, an admin). */
   viewerCanEdit: boolean;
+  /** Whether this viewer may record, change and delete the firm's orders (its staff, an admin). */
+  viewerCanRecordOrders: boolean;
+  needs: FirmNeed[];
+  /** The firm's orders, newest year first; null for viewers who may not list them (all but the firm, bureaus, admins). */
+  orders: { totalCount: number; edges: { node: FirmOrder }[] } | null;
   capabilities: {
     segment: Segment;
     capacity: number | null;
@@ -50,13 +84,21 @@ export interface FirmProfile extends FirmRef {
 const REF = 'id nameZh nameEn shortNameZh shortNameEn';
 const LINK = `firm { ${REF} district { code nameZh nameEn inRegion } } segment { code nameZh nameEn } kind amountCny orderCount`;
 
-export const FIRM_PROFILE_QUERY = gql<{ firm: FirmProfile | null }, { id: string; year: number }>(/* GraphQL */ `
-  query FirmProfile($id: ID!, $year: Int!) {
+const ORDER = `id kind year supplier { ${REF} } buyer { ${REF} } segment { code nameZh nameEn } amountCny quantity unit status`;
+
+/** How many of a firm's orders the panel lists (newest first); the total says when there are more. */
+export const ORDERS_SHOWN = 50;
+
+export const FIRM_PROFILE_QUERY = gql<{ firm: FirmProfile | null }, { id: string; year: number; ordersShown: number }>(/* GraphQL */ `
+  query FirmProfile($id: ID!, $year: Int!, $ordersShown: Int!) {
     firm(id: $id) {
       ${REF}
       district { code nameZh nameEn inRegion }
-      isChainLeader isOem isRecycler outputCny outputYear yieldRate certifications synthetic viewerCanEdit
+      isChainLeader isOem isRecycler outputCny outputYear yieldRate certifications creditCode lat lng notes synthetic
+      viewerCanEdit viewerCanRecordOrders
       capabilities { segment { code nameZh nameEn } capacity unit utilisation spareCapacity yieldRate }
+      needs { segment { code nameZh nameEn } annualDemand unit }
+      orders(first: $ordersShown) { totalCount edges { node { ${ORDER} } } }
       suppliers(year: $year) { ${LINK} }
       customers(year: $year) { ${LINK} }
       dependence(year: $year) { customer { ${REF} } share amountCny }

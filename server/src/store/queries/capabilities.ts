@@ -59,3 +59,12 @@ export const setNeed = defineQuery<[NeedWrite], { firmId: string }>('setNeed', (
     RETURN f.id AS firmId`,
   params: { ...n },
 }));
+
+/** Drops a segment from what a firm buys; answers the firm's id only when there was such a need. */
+export const removeNeed = defineQuery<[string, string], { firmId: string }>('removeNeed', (firmId, segmentCode) => ({
+  cypher: `MATCH (f:Firm {id: $firmId})-[r:NEEDS]->(s:Segment {code: $segmentCode})
+    WITH r, f.id AS removedFrom
+    DELETE r
+    RETURN removedFrom AS firmId`,
+  params: { firmId, segmentCode },
+}));

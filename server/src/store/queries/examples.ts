@@ -26,6 +26,7 @@ import {
   ordersByIds,
   ordersOfFirm,
   ping,
+  removeNeed,
   setCapability,
   setNeed,
   supportsOfFirms,
@@ -127,6 +128,7 @@ export function catalogueExamples(): Query[] {
       source: 'article',
     }),
     setNeed({ firmId: 'changan', segmentCode: 'AL_DIE_CASTING', annualDemand: 80_000, unit: 'pieces', source: null }),
+    removeNeed('changan', 'LIGHTING'),
     // orders
     ordersByIds(['o-2024-anrui-changan-1', 'o-2024-jianya-anrui-1']),
     ...orderScopes.map((scope) => ordersOfFirm('anrui', scope, 0, 50)),

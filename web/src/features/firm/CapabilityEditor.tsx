@@ -3,6 +3,7 @@ import { Alert, Form, Input, InputNumber, Modal } from 'antd';
 import { gql, graphql, refusedField } from '../../api/client';
 import type { FirmProfile } from '../../api/firm';
 import { useI18n } from '../../i18n/I18nProvider';
+import { percentOf, shareOf } from './units';
 
 type Capability = FirmProfile['capabilities'][number];
 
@@ -21,9 +22,6 @@ const SET_CAPABILITY = gql<{ setCapability: { id: string } }, { input: Record<st
 
 /** Server field names (input.utilisation) → this form's fields, so a refusal shows where it belongs. */
 const FIELD_OF_INPUT: Partial<Record<string, keyof Values>> = { capacity: 'capacity', unit: 'unit', utilisation: 'utilisationPct', yieldRate: 'yieldPct' };
-
-const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
-const share = (percent: number | null) => (percent === null ? null : percent / 100);
 
 /**
  * Edits one capability of a firm: capacity, utilisation and yield, as the firm's staff or its
@@ -46,8 +44,8 @@ export function CapabilityEditor({ firmId, capability, onSaved, onCancel }: { fi
           segmentCode: capability.segment.code,
           capacity: values.capacity,
           unit: values.unit.trim() === '' ? null : values.unit.trim(),
-          utilisation: share(values.utilisationPct),
-          yieldRate: share(values.yieldPct),
+          utilisation: shareOf(values.utilisationPct),
+          yieldRate: shareOf(values.yieldPct),
         },
       });
       onSaved();
@@ -76,7 +74,7 @@ export function CapabilityEditor({ firmId, capability, onSaved, onCancel }: { fi
         form={form}
         layout="vertical"
         onFinish={(values) => void save(values)}
-        initialValues={{ capacity: capability.capacity, unit: capability.unit ?? '', utilisationPct: pct(capability.utilisation), yieldPct: pct(capability.yieldRate) }}
+        initialValues={{ capacity: capability.capacity, unit: capability.unit ?? '', utilisationPct: percentOf(capability.utilisation), yieldPct: percentOf(capability.yieldRate) }}
       >
         <Form.Item name="capacity" label={t('firm.edit.capacity')}>
           <InputNumber min={0} style={{ width: '100%' }} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Descriptions, Tag } from 'antd';
-import { FIRM_PROFILE_QUERY } from '../../api/firm';
+import { FIRM_PROFILE_QUERY, ORDERS_SHOWN } from '../../api/firm';
 import type { FirmProfile } from '../../api/firm';
 import { useQuery } from '../../api/useQuery';
 import { useAuth } from '../../auth/context';
@@ -9,7 +9,12 @@ import { shortName } from '../../lib/names';
 import { ErrorState, Loading } from '../../shell/States';
 import { CapabilityEditor } from './CapabilityEditor';
 import { LeaderGaps } from './LeaderGaps';
+import { NeedsSection } from './NeedsSection';
+import { OrdersSection } from './OrdersSection';
+import { ProfileEditor } from './ProfileEditor';
 import { TradeTable } from './TradeTable';
+import { useFirmText } from './useFirmText';
+import './firm-edit.css';
 
 export interface FirmPanelProps {
   firmId: string | null;
@@ -18,7 +23,11 @@ export interface FirmPanelProps {
   onShowFirm(firmId: string): void;
 }
 
-/** A firm's profile beside the map: where it is, what it makes, whom it trades with, who mentors it. */
+/**
+ * A firm's profile beside the map: where it is, what it makes and buys, whom it trades with, who
+ * mentors it. Each part offers edits only where the API says the viewer may make them
+ * (`viewerCanEdit`, `viewerCanRecordOrders`); after a save the profile is asked again.
+ */
 export function FirmPanel({ firmId, year, onClose, onShowFirm }: FirmPanelProps) {
   const { t } = useI18n();
   // Bumped after an edit: the profile is asked again, so it shows the server's figures.
@@ -42,14 +51,18 @@ export function FirmPanel({ firmId, year, onClose, onShowFirm }: FirmPanelProps)
 function FirmProfileView({ firmId, year, onShowFirm, onChanged }: { firmId: string; year: number; onShowFirm(id: string): void; onChanged(): void }) {
   const { t, pick, money, percent, num } = useI18n();
   const { user } = useAuth();
-  const profile = useQuery(FIRM_PROFILE_QUERY, { id: firmId, year });
+  const { ft } = useFirmText();
+  const profile = useQuery(FIRM_PROFILE_QUERY, { id: firmId, year, ordersShown: ORDERS_SHOWN });
   const [editing, setEditing] = useState<string | null>(null);
+  const [editingProfile, setEditingProfile] = useState(false);
   if (profile.status === 'error') return <ErrorState error={profile.error} what={t('firm.panel')} />;
   const firm = profile.data?.firm;
   if (!profile.data) return <Loading />;
   if (!firm) return <p role="status">{t('firm.notFound')}</p>;
   const analyst = user?.role === 'ADMIN' || user?.role === 'BUREAU' || user?.role === 'INVESTMENT';
   const editingCapability = firm.capabilities.find((c) => c.segment.code === editing);
+  // Demand figures are for the firm itself and analysts (the API withholds them from others).
+  const showsDemand = analyst || (user?.role === 'FIRM' && user.firmId === firm.id);
 
   return (
     <article className="firm-profile" data-testid="firm-profile" data-firm-id={firm.id}>
@@ -63,6 +76,14 @@ function FirmProfileView({ firmId, year, onShowFirm, onChanged }: { firmId: stri
         ))}
         {firm.synthetic ? <Tag>{t('firm.synthetic')}</Tag> : null}
       </p>
+      {firm.viewerCanEdit ? (
+        <p>
+          <Button size="small" data-testid="edit-profile" onClick={() => setEditingProfile(true)}>
+            {ft('profile.edit')}
+          </Button>
+        </p>
+      ) : null}
+      {editingProfile ? <ProfileEditor firm={firm} onCancel={() => setEditingProfile(false)} onSaved={onChanged} /> : null}
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('firms.col.district')}>{pick(firm.district.nameZh, firm.district.nameEn)}</Descriptions.Item>
         <Descriptions.Item label={t('firms.col.output')}>
@@ -109,10 +130,14 @@ function FirmProfileView({ firmId, year, onShowFirm, onChanged }: { firmId: stri
 
       {editingCapability ? <CapabilityEditor firmId={firm.id} capability={editingCapability} onCancel={() => setEditing(null)} onSaved={onChanged} /> : null}
 
+      <NeedsSection firmId={firm.id} needs={firm.needs} canEdit={firm.viewerCanEdit} showsDemand={showsDemand} onChanged={onChanged} />
+
       <h4>{t('firm.suppliers', { year })}</h4>
       <TradeTable links={firm.suppliers} onShowFirm={onShowFirm} />
       <h4>{t('firm.customers', { year })}</h4>
       <TradeTable links={firm.customers} onShowFirm={onShowFirm} />
+
+      <OrdersSection firm={firm} year={year} canRecord={firm.viewerCanRecordOrders} onChanged={onChanged} onShowFirm={onShowFirm} />
 
       <h4>{t('firm.dependence', { year })}</h4>
       {firm.dependence === null ? (
