@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOGISTICS } from './logistics';
-import { rankCandidates, type CandidateFacts, type RankingRequest } from './ranking';
+import { firstInOrder, rankCandidates, type CandidateFacts, type RankingRequest } from './ranking';
 
 /** Hechuan's seat; candidates are placed due south of it, so latitude alone sets the distance. */
 const BUYER = { firmId: 'leader', lat: 29.97, lng: 106.28, nameZh: '链主', nameEn: 'Leader' };
@@ -104,5 +104,17 @@ describe('rankCandidates', () => {
   it('ranks without a buyer by merit alone, with no distance', () => {
     const ranked = rankCandidates([firm('low', { yieldRate: 0.7 }), firm('high', { yieldRate: 0.95 })], request({ buyer: null }));
     expect(ranked.map((c) => [c.firmId, c.distanceKm])).toEqual([['high', null], ['low', null]]);
+  });
+});
+
+describe('firstInOrder', () => {
+  it('gives the same first items as sorting everything, ties kept in arrival order', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (const [size, n] of [[0, 3], [5, 10], [200, 1], [1000, 7], [1000, 0]] as const) {
+      const items = Array.from({ length: size }, (_, i) => ({ i, key: Math.floor(next() * 50) }));
+      const order = (a: { key: number }, b: { key: number }) => a.key - b.key;
+      expect(firstInOrder(items, n, order)).toEqual([...items].sort(order).slice(0, n));
+    }
   });
 });
