@@ -6,6 +6,9 @@ import { AuthProvider } from './auth/AuthProvider';
 import { I18nProvider } from './i18n/I18nProvider';
 import { AntdConfig } from './shell/AntdConfig';
 import './styles.css';
+import { perfMark } from './lib/perfMark';
+
+perfMark('entry');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

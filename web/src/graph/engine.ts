@@ -6,6 +6,7 @@ import { BIG_GRAPH } from './model';
 import type { ClusterElement, FirmNodeData, FlowEdgeData, SupportEdgeData } from './model';
 import { clusterStylesheet } from './stylesheet';
 import { syncElements } from './sync';
+import { perfMark } from '../lib/perfMark';
 
 /**
  * The cytoscape side of the cluster map, outside React: one instance per map, element updates in
@@ -110,6 +111,7 @@ export class ClusterMap {
     cy.on('mouseout', 'node.firm, edge', () => this.events.onHover(null));
     cy.on('viewport', () => this.events.onHover(null));
     this.cy = cy;
+    perfMark('cy-created');
     return cy;
   }
 
@@ -120,6 +122,7 @@ export class ClusterMap {
     this.presets = new Map(elements.flatMap((e) => (e.position ? [[e.data.id, e.position] as const] : [])));
     const firstFill = cy.elements().empty();
     const { structureChanged } = syncElements(cy, elements);
+    perfMark('elements-added');
     this.container.dataset.nodeCount = String(cy.nodes().length);
     this.container.dataset.edgeCount = String(cy.edges().length);
     if (structureChanged) this.runLayout(firstFill);
@@ -152,6 +155,7 @@ export class ClusterMap {
       // from now begins after that one was drawn (the canvas and WebGL renderers alike).
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
+          perfMark('first-draw');
           this.container.dataset.firstDrawMs = String(Math.round(performance.now()));
         }),
       );

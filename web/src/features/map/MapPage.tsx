@@ -11,6 +11,7 @@ import { Legend } from '../cluster/Legend';
 import { FirmPanel } from '../firm/FirmPanel';
 import { FirmList } from '../firms/FirmList';
 import { downloadBlob } from '../../lib/download';
+import { perfMark } from '../../lib/perfMark';
 import { LinkList } from './LinkList';
 import { MapFilters } from './MapFilters';
 import { useMapView } from './useMapView';
@@ -32,10 +33,13 @@ export default function MapPage() {
   const graph = useQuery(CLUSTER_GRAPH_QUERY, { filter });
 
   const data = graph.data?.clusterGraph;
-  const elements = useMemo(
-    () => (data ? buildClusterElements(data, { lang, compound: data.nodes.length + data.edges.length < BIG_GRAPH }) : []),
-    [data, lang],
-  );
+  const elements = useMemo(() => {
+    if (!data) return [];
+    perfMark('graph-data');
+    const built = buildClusterElements(data, { lang, compound: data.nodes.length + data.edges.length < BIG_GRAPH });
+    perfMark('elements-built');
+    return built;
+  }, [data, lang]);
   const links = useMemo(() => elements.flatMap((e) => (e.group === 'edges' ? [e.data] : [])), [elements]);
   const amountsHidden = data?.edges.some((e) => e.amountHidden) ?? false;
   const highlight = view.highlight.length > 0 ? view.highlight : NO_FIRMS;
