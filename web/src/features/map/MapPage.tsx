@@ -8,7 +8,6 @@ import { BIG_GRAPH, buildClusterElements } from '../../graph/model';
 import { useI18n } from '../../i18n/I18nProvider';
 import { graphFilterOf } from '../../routing/mapView';
 import { Legend } from '../cluster/Legend';
-import { FirmPanel } from '../firm/FirmPanel';
 import { FirmList } from '../firms/FirmList';
 import { downloadBlob } from '../../lib/download';
 import { perfMark } from '../../lib/perfMark';
@@ -20,6 +19,8 @@ import { useMapView } from './useMapView';
 // with the map's data, and the component renders once both are there.
 const graphModule = import('../../graph/ClusterGraph');
 const ClusterGraph = lazy(() => graphModule.then((m) => ({ default: m.ClusterGraph })));
+// The firm panel (with its antd forms and tables) loads when a firm is first opened, not with the map.
+const FirmPanel = lazy(() => import('../firm/FirmPanel').then((m) => ({ default: m.FirmPanel })));
 
 const NO_FIRMS: readonly string[] = [];
 
@@ -108,7 +109,11 @@ export default function MapPage() {
       </section>
       <FirmList onOpen={(firmId) => update({ firmId })} />
       </div>
-      <FirmPanel firmId={view.firmId} year={view.year} onClose={() => update({ firmId: null })} onShowFirm={(firmId) => update({ firmId })} />
+      {view.firmId ? (
+        <Suspense fallback={null}>
+          <FirmPanel firmId={view.firmId} year={view.year} onClose={() => update({ firmId: null })} onShowFirm={(firmId) => update({ firmId })} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
