@@ -50,6 +50,9 @@ const roleRules: StylesheetJson = (Object.keys(ROLE_STYLE) as FirmRole[]).map((r
   },
 }));
 
+/** Replaced by `node.firm.labelled` in the sheet of big graphs (see `stylesheetFor`). */
+const FIRM_LABEL_SELECTOR = 'node.firm';
+
 export const clusterStylesheet: StylesheetJson = [
   {
     selector: 'node.district',
@@ -102,6 +105,11 @@ export const clusterStylesheet: StylesheetJson = [
       width: `mapData(outputScore, 0, 1, ${NODE_SIZE.min}, ${NODE_SIZE.max})`,
       height: `mapData(outputScore, 0, 1, ${NODE_SIZE.min}, ${NODE_SIZE.max})`,
       'border-width': 2,
+    },
+  },
+  {
+    selector: FIRM_LABEL_SELECTOR,
+    style: {
       label: 'data(label)',
       'font-family': FONT,
       'font-size': 13,
@@ -194,3 +202,17 @@ clusterStylesheet.push({
   selector: 'node.firm.highlighted',
   style: { 'border-width': 6, 'border-color': '#f59f00', 'border-style': 'double', 'z-index': 11, 'font-weight': 700 },
 });
+
+/**
+ * The sheet for a map. With `labelsOnDemand` (big graphs) a firm's name is styled only once the firm
+ * has the class `labelled`, which the map gives to firms in view when zoomed in far enough to read
+ * them (see labels.ts). Names are too small to be drawn below that zoom anyway, but cytoscape would
+ * still apply a dozen text properties to every firm and measure every name before the first frame:
+ * about a third of drawing thousands of firms.
+ */
+export function stylesheetFor(options: { labelsOnDemand: boolean }): StylesheetJson {
+  if (!options.labelsOnDemand) return clusterStylesheet;
+  return clusterStylesheet.map((rule) =>
+    'style' in rule && rule.selector === FIRM_LABEL_SELECTOR && 'label' in rule.style ? { ...rule, selector: `${FIRM_LABEL_SELECTOR}.labelled` } : rule,
+  );
+}
