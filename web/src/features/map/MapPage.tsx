@@ -1,6 +1,6 @@
 import { Button } from 'antd';
 import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
-import { CLUSTER_GRAPH_QUERY } from '../../api/cluster';
+import { CLUSTER_GRAPH_QUERY, clusterGraphRows } from '../../api/cluster';
 import { REFERENCE_QUERY } from '../../api/reference';
 import { useQuery } from '../../api/useQuery';
 import type { ClusterMap } from '../../graph/engine';
@@ -33,7 +33,8 @@ export default function MapPage() {
   const filter = useMemo(() => graphFilterOf(view), [view]);
   const graph = useQuery(CLUSTER_GRAPH_QUERY, { filter });
 
-  const data = graph.data?.clusterGraph;
+  const columns = graph.data?.clusterGraph.columns;
+  const data = useMemo(() => (columns ? clusterGraphRows(columns) : undefined), [columns]);
   const elements = useMemo(() => {
     if (!data) return [];
     perfMark('graph-data');
