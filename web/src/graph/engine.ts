@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import type { Core, EventObject, Layouts, NodeSingular, Position } from 'cytoscape';
 import { perfMark } from '../lib/perfMark';
-import { LabelsOnDemand } from './labels';
+import { DetailOnDemand } from './detail';
 import { clusterLayout, frameFirst, loadClusterLayout, placeAt } from './layout';
 import type { LayoutMode } from './layout';
 import { BIG_GRAPH } from './model';
@@ -16,9 +16,9 @@ import { hardwareWebgl2 } from './webgl';
  * `ClusterGraph` creates one `ClusterMap` on mount, feeds it elements and destroys it on unmount.
  *
  * Big graphs (from BIG_GRAPH elements): edges are hidden and the picture is a texture while the
- * viewport moves, firms' names are styled only where zoomed in (labels.ts), and WebGL draws when the
- * browser offers WebGL 2 on a GPU. Those are options fixed when cytoscape starts, so the instance is
- * rebuilt once when a graph crosses that size.
+ * viewport moves, firms' names and links' curves and arrowheads are styled only where zoomed in
+ * (detail.ts), and WebGL draws when the browser offers WebGL 2 on a GPU. Those are fixed when
+ * cytoscape starts, so the instance is rebuilt once when a graph crosses that size.
  *
  * A new instance gets its elements only after it has drawn one empty frame. cytoscape builds its
  * layered texture cache synchronously on its first frame, for every element then present; later it
@@ -63,7 +63,7 @@ export class ClusterMap {
   /** Kept so that an instance built anew, or filled later, shows the same selection and highlights. */
   private selectedFirmId: string | null = null;
   private highlighted: readonly string[] = [];
-  private labels: LabelsOnDemand | null = null;
+  private detail: DetailOnDemand | null = null;
   private readonly resize: ResizeObserver;
   /** True once the cytoscape renderer is WebGL (big graphs where supported). */
   webgl = false;
@@ -87,7 +87,7 @@ export class ClusterMap {
     this.webgl = big && hardwareWebgl2();
     const cy = cytoscape({
       container: this.container,
-      style: stylesheetFor({ labelsOnDemand: big }),
+      style: stylesheetFor({ detailOnDemand: big }),
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: false,
@@ -116,7 +116,7 @@ export class ClusterMap {
     });
     cy.on('mouseout', 'node.firm, edge', () => this.events.onHover(null));
     cy.on('viewport', () => this.events.onHover(null));
-    this.labels = big ? new LabelsOnDemand(cy) : null;
+    this.detail = big ? new DetailOnDemand(cy) : null;
     this.cy = cy;
     this.ready = false;
     // cytoscape's render loop was started by the constructor, so this runs after its first frame.
@@ -162,7 +162,7 @@ export class ClusterMap {
     if (structureChanged) this.runLayout(firstFill);
     this.applySelection();
     this.applyHighlight();
-    this.labels?.refresh();
+    this.detail?.refresh();
   }
 
   setLayout(mode: LayoutMode): void {
@@ -311,8 +311,8 @@ export class ClusterMap {
   }
 
   private teardown(): void {
-    this.labels?.destroy();
-    this.labels = null;
+    this.detail?.destroy();
+    this.detail = null;
     this.layout?.stop();
     this.layout = null;
     this.cy?.destroy();
