@@ -1,4 +1,5 @@
 import { preloadHomeMap } from './features/map/preload';
+import { hardwareWebgl2 } from './graph/webgl';
 import { perfMark } from './lib/perfMark';
 import './styles.css';
 
@@ -11,5 +12,10 @@ import './styles.css';
  */
 perfMark('entry');
 void import('./boot');
-if (location.pathname === '/') void import('./graph/ClusterGraph');
-preloadHomeMap();
+if (location.pathname === '/') {
+  void import('./graph/ClusterGraph');
+  preloadHomeMap();
+  // The map asks once whether WebGL runs on a GPU (making a context to ask takes tens of ms); ask
+  // now, while the page waits for its code, rather than when the data is there to draw.
+  requestIdleCallback(() => hardwareWebgl2());
+}

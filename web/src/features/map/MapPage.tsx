@@ -23,6 +23,7 @@ const ClusterGraph = lazy(() => graphModule.then((m) => ({ default: m.ClusterGra
 const FirmPanel = lazy(() => import('../firm/FirmPanel').then((m) => ({ default: m.FirmPanel })));
 
 const NO_FIRMS: readonly string[] = [];
+const NONE: readonly never[] = [];
 
 /** The cluster map (home page): filters, the graph with its legend, a firm search and the firm panel. */
 export default function MapPage() {
@@ -47,6 +48,9 @@ export default function MapPage() {
   const highlight = view.highlight.length > 0 ? view.highlight : NO_FIRMS;
 
   const select = useCallback((firmId: string | null) => update({ firmId }), [update]);
+  // Stable props, so that the memoised filters, list and legend skip the renders that only the map
+  // needs (its data coming, the map object being ready) while the first picture is on its way.
+  const leaders = useMemo(() => reference.data?.firms.edges.map((e) => e.node) ?? NONE, [reference.data]);
   const exportPng = () => {
     const blob = map?.png();
     if (blob) downloadBlob(blob, `yulian-map-${view.year}.png`);
@@ -75,9 +79,9 @@ export default function MapPage() {
         </div>
         <MapFilters
           view={view}
-          districts={reference.data?.districts ?? []}
-          segments={reference.data?.segments ?? []}
-          leaders={reference.data?.firms.edges.map((e) => e.node) ?? []}
+          districts={reference.data?.districts ?? NONE}
+          segments={reference.data?.segments ?? NONE}
+          leaders={leaders}
           onChange={update}
         />
         <div className="cluster-panel__body">
@@ -108,7 +112,7 @@ export default function MapPage() {
           <Legend amountsHidden={amountsHidden} />
         </div>
       </section>
-      <FirmList onOpen={(firmId) => update({ firmId })} />
+      <FirmList onOpen={select} />
       </div>
       {view.firmId ? (
         <Suspense fallback={null}>
