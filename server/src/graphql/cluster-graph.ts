@@ -22,14 +22,18 @@ import { FirmRef, LangEnum, SegmentRef, SupportKindEnum } from './refs';
  * thousands of flows would otherwise carry thousands of errors).
  */
 
-type NodeParent = ClusterNode & { lang: Lang };
-type EdgeParent = ClusterEdge & { amountVisible: boolean };
+export type NodeParent = ClusterNode & { lang: Lang };
+export type EdgeParent = ClusterEdge & { amountVisible: boolean };
 
-const ClusterNodeKindEnum = builder.enumType('ClusterNodeKind', {
+export const ClusterNodeKindEnum = builder.enumType('ClusterNodeKind', {
   values: ['DISTRICT', 'CHAIN_LEADER', 'OEM', 'RECYCLER', 'SUPPLIER'] as const,
   description: 'A compound district node, or a firm by its primary role (chain leader before OEM before recycler).',
 });
-const ClusterEdgeKindEnum = builder.enumType('ClusterEdgeKind', { values: ['SUPPLY', 'SCRAP_RETURN', 'SUPPORT'] as const });
+export const ClusterEdgeKindEnum = builder.enumType('ClusterEdgeKind', { values: ['SUPPLY', 'SCRAP_RETURN', 'SUPPORT'] as const });
+
+/** What a viewer is told of a flow's value: the amount where they may see it, else null and `amountHidden`. */
+export const edgeAmount = (e: EdgeParent): number | null => (e.amountVisible ? e.amountCny : null);
+export const edgeAmountHidden = (e: EdgeParent): boolean => e.kind !== 'SUPPORT' && !e.amountVisible;
 
 const ClusterNodeRef = builder.objectRef<NodeParent>('ClusterNode').implement({
   fields: (t) => ({
@@ -60,9 +64,9 @@ const ClusterEdgeRef = builder.objectRef<EdgeParent>('ClusterEdge').implement({
     amountCny: t.float({
       nullable: true,
       description: 'Summed value in CNY; null for support ties and where the viewer may not see it (the two parties, bureaus and admins may).',
-      resolve: (e) => (e.amountVisible ? e.amountCny : null),
+      resolve: edgeAmount,
     }),
-    amountHidden: t.boolean({ description: 'True when the flow has a value this viewer may not see.', resolve: (e) => e.kind !== 'SUPPORT' && !e.amountVisible }),
+    amountHidden: t.boolean({ description: 'True when the flow has a value this viewer may not see.', resolve: edgeAmountHidden }),
     orderCount: t.exposeInt('orderCount'),
     segment: t.field({ type: SegmentRef, nullable: true, resolve: (e, _args, ctx) => (e.segmentCode ? requireSegment(ctx, e.segmentCode) : null) }),
     segmentCode: t.exposeString('segmentCode', { nullable: true }),
@@ -71,10 +75,15 @@ const ClusterEdgeRef = builder.objectRef<EdgeParent>('ClusterEdge').implement({
   }),
 });
 
-const ClusterGraphRef = builder.objectRef<{ graph: ClusterGraph; lang: Lang; seesAll: (e: ClusterEdge) => boolean }>('ClusterGraph').implement({
+export type GraphParent = { graph: ClusterGraph; lang: Lang; seesAll: (e: ClusterEdge) => boolean };
+
+export const nodeParents = (g: GraphParent): NodeParent[] => g.graph.nodes.map((n) => ({ ...n, lang: g.lang }));
+export const edgeParents = (g: GraphParent): EdgeParent[] => g.graph.edges.map((e) => ({ ...e, amountVisible: e.kind !== 'SUPPORT' && g.seesAll(e) }));
+
+export const ClusterGraphRef = builder.objectRef<GraphParent>('ClusterGraph').implement({
   fields: (t) => ({
-    nodes: t.field({ type: [ClusterNodeRef], resolve: (g) => g.graph.nodes.map((n) => ({ ...n, lang: g.lang })) }),
-    edges: t.field({ type: [ClusterEdgeRef], resolve: (g) => g.graph.edges.map((e) => ({ ...e, amountVisible: e.kind !== 'SUPPORT' && g.seesAll(e) })) }),
+    nodes: t.field({ type: [ClusterNodeRef], resolve: nodeParents }),
+    edges: t.field({ type: [ClusterEdgeRef], resolve: edgeParents }),
   }),
 });
 

@@ -15,6 +15,7 @@ import './target';
 import './target-mutations';
 import './investment';
 import './cluster-graph';
+import './cluster-graph-columns';
 
 let schema: GraphQLSchema | undefined;
 

@@ -91,6 +91,26 @@ describe('clusterGraph', () => {
     expect(tie).toMatchObject({ amountCny: null, amountHidden: false });
   });
 
+  it('gives the same graph as columns, hidden amounts included, for each viewer', async () => {
+    const NODE = 'id kind labelZh labelEn parent firmId districtCode inRegion size outputCny lat lng tier';
+    const EDGE = 'id source target kind amountCny amountHidden orderCount segmentCode supportKinds since';
+    const both = `query B($filter: GraphFilter) { clusterGraph(filter: $filter) {
+      nodes { ${NODE} } edges { ${EDGE} segment { code nameZh nameEn } }
+      columns { nodes { ${NODE} } edges { ${EDGE} segments { code nameZh nameEn } } } } }`;
+    type Row = Record<string, unknown>;
+    type Both = { clusterGraph: { nodes: Row[]; edges: Row[]; columns: { nodes: Record<string, unknown[]>; edges: Record<string, unknown[]> } } };
+    const rowsOf = (columns: Record<string, unknown[]>, fields: string): Row[] =>
+      (columns.id ?? []).map((_id, i) => Object.fromEntries(fields.split(' ').map((f) => [f, columns[f]?.[i]])));
+    for (const token of [null, bureau, aofang]) {
+      const g = (await gqlDataAs<Both>(server.url, token, both, { filter: { year: 2024 } })).clusterGraph;
+      expect(rowsOf(g.columns.nodes, NODE)).toEqual(g.nodes);
+      expect(rowsOf(g.columns.edges, EDGE)).toEqual(g.edges.map(({ segment: _segment, ...edge }) => edge));
+      const segments = new Map(g.edges.flatMap((e) => (e.segment ? [[e.segmentCode, e.segment] as const] : [])));
+      expect(g.columns.edges.segments).toEqual(expect.arrayContaining([...segments.values()]));
+      expect(g.columns.edges.segments).toHaveLength(segments.size);
+    }
+  });
+
   it('refuses bad filters naming the field, and an unknown leader', async () => {
     const bad = await gqlAs(server.url, null, QUERY, { filter: { tiers: 9 } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.tiers' });

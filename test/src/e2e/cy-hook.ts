@@ -12,6 +12,7 @@ interface CyElement {
   hasClass(name: string): boolean;
   emit(event: string): unknown;
   renderedPosition(): { x: number; y: number };
+  renderedWidth(): number;
   parent(): CyCollection;
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { graphql } from './client';
 import type { TypedQuery, Variables } from './client';
 import { useQueryEpoch } from './epoch';
+import { peekPreloaded, takePreloaded } from './preload';
 
 /**
  * `data` is the latest answer, possibly to earlier variables while a new request is on its way;
@@ -32,15 +33,26 @@ export function useQuery<TData, TVars extends Variables>(
   const epoch = useQueryEpoch();
   const variablesKey = JSON.stringify(variables);
   const key = `${epoch}:${variablesKey}`;
-  const [answer, setAnswer] = useState<Answer<TData> | null>(null);
-  const [lastData, setLastData] = useState<{ epoch: number; variablesKey: string; data: TData } | null>(null);
+  // A preloaded answer already here is used from the first render on (see api/preload.ts).
+  const [answer, setAnswer] = useState<Answer<TData> | null>(() => {
+    const preloaded = epoch === 0 ? peekPreloaded(query, variablesKey) : undefined;
+    return preloaded ? { key, data: preloaded.data } : null;
+  });
+  const [lastData, setLastData] = useState<{ epoch: number; variablesKey: string; data: TData } | null>(() =>
+    answer?.data === undefined ? null : { epoch, variablesKey, data: answer.data },
+  );
 
   useEffect(() => {
     const controller = new AbortController();
-    graphql(query, parseVariables<TVars>(variablesKey), { signal: controller.signal }).then(
+    // The page's first session state may find its request already sent by the entry module.
+    const request = (epoch === 0 ? takePreloaded(query, variablesKey) : undefined) ?? graphql(query, parseVariables<TVars>(variablesKey), { signal: controller.signal });
+    request.then(
       (data) => {
-        setAnswer({ key, data });
-        setLastData({ epoch, variablesKey, data });
+        // A preloaded request is not aborted with the effect, so its late answer is dropped here.
+        if (controller.signal.aborted) return;
+        // The same answer as the first render's (preloaded) leaves the state, and the view, as they are.
+        setAnswer((prev) => (prev?.key === key && prev.data === data ? prev : { key, data }));
+        setLastData((prev) => (prev?.variablesKey === variablesKey && prev.epoch === epoch && prev.data === data ? prev : { epoch, variablesKey, data }));
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;

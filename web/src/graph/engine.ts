@@ -1,11 +1,14 @@
 import cytoscape from 'cytoscape';
 import type { Core, EventObject, Layouts, NodeSingular, Position } from 'cytoscape';
-import { clusterLayout, fitPositions, placeAt } from './layout';
+import { perfMark } from '../lib/perfMark';
+import { DetailOnDemand } from './detail';
+import { clusterLayout, frameFirst, loadClusterLayout, placeAt } from './layout';
 import type { LayoutMode } from './layout';
 import { BIG_GRAPH } from './model';
 import type { ClusterElement, FirmNodeData, FlowEdgeData, SupportEdgeData } from './model';
-import { clusterStylesheet } from './stylesheet';
+import { stylesheetFor } from './stylesheet';
 import { syncElements } from './sync';
+import { hardwareWebgl2 } from './webgl';
 
 /**
  * The cytoscape side of the cluster map, outside React: one instance per map, element updates in
@@ -13,8 +16,14 @@ import { syncElements } from './sync';
  * `ClusterGraph` creates one `ClusterMap` on mount, feeds it elements and destroys it on unmount.
  *
  * Big graphs (from BIG_GRAPH elements): edges are hidden and the picture is a texture while the
- * viewport moves, and WebGL draws when the browser offers WebGL 2 on a GPU. Those are options fixed when
+ * viewport moves, firms' names and links' curves and arrowheads are styled only where zoomed in
+ * (detail.ts), and WebGL draws when the browser offers WebGL 2 on a GPU. Those are fixed when
  * cytoscape starts, so the instance is rebuilt once when a graph crosses that size.
+ *
+ * A new instance gets its elements only after it has drawn one empty frame. cytoscape builds its
+ * layered texture cache synchronously on its first frame, for every element then present; later it
+ * builds it in idle time and draws from the per-element caches meanwhile. Spending that first frame
+ * on an empty graph takes about 40% off drawing thousands of firms the first time.
  */
 
 export { BIG_GRAPH };
@@ -32,31 +41,29 @@ export interface ClusterMapEvents {
   onLayout?(state: 'running' | 'done'): void;
 }
 
-/**
- * WebGL 2 on a real GPU. A software implementation (SwiftShader, llvmpipe: headless browsers,
- * machines without a GPU driver) draws more slowly than the 2D canvas with its viewport texture.
- */
-export function hardwareWebgl2(): boolean {
-  try {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    if (!gl) return false;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return !/swiftshader|llvmpipe|software|basic render/i.test(renderer);
-  } catch {
-    return false;
-  }
+/** A force layout under way: its code may still be loading, so `layout` is set once it runs. */
+interface LayoutRun {
+  layout: Layouts | null;
+  stop(): void;
 }
 
 export class ClusterMap {
   private cy: Core | null = null;
   private big = false;
-  private layout: Layouts | null = null;
+  private layout: LayoutRun | null = null;
   private mode: LayoutMode = 'fcose';
   private presets = new Map<string, Position>();
+  /** The firms to frame first: all, or those of the region when all would be too small to see. */
+  private regionPresets = new Map<string, Position>();
   /** A firm to bring into view once the running layout has placed it. */
   private centerWhenDone: string | null = null;
+  /** False until the current instance has drawn its first (empty) frame; elements wait in `pending`. */
+  private ready = false;
+  private pending: readonly ClusterElement[] | null = null;
+  /** Kept so that an instance built anew, or filled later, shows the same selection and highlights. */
+  private selectedFirmId: string | null = null;
+  private highlighted: readonly string[] = [];
+  private detail: DetailOnDemand | null = null;
   private readonly resize: ResizeObserver;
   /** True once the cytoscape renderer is WebGL (big graphs where supported). */
   webgl = false;
@@ -75,12 +82,12 @@ export class ClusterMap {
   }
 
   private create(big: boolean): Core {
-    this.cy?.destroy();
+    this.teardown();
     this.big = big;
     this.webgl = big && hardwareWebgl2();
     const cy = cytoscape({
       container: this.container,
-      style: clusterStylesheet,
+      style: stylesheetFor({ detailOnDemand: big }),
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: false,
@@ -109,20 +116,53 @@ export class ClusterMap {
     });
     cy.on('mouseout', 'node.firm, edge', () => this.events.onHover(null));
     cy.on('viewport', () => this.events.onHover(null));
+    this.detail = big ? new DetailOnDemand(cy) : null;
     this.cy = cy;
+    this.ready = false;
+    // cytoscape's render loop was started by the constructor, so this runs after its first frame.
+    requestAnimationFrame(() => {
+      if (this.cy !== cy) return;
+      this.ready = true;
+      const pending = this.pending;
+      this.pending = null;
+      if (pending) this.fill(pending);
+    });
+    perfMark('cy-created');
     return cy;
   }
 
   /** Makes the map hold exactly `elements`; lays it out again when its structure changed. */
   setElements(elements: readonly ClusterElement[]): void {
+    if (!this.cy && elements.length === 0) {
+      // Nothing to draw yet: the instance is made for the first data, in the mode its size needs.
+      this.container.dataset.nodeCount = '0';
+      this.container.dataset.edgeCount = '0';
+      return;
+    }
     const big = elements.length >= BIG_GRAPH;
-    const cy = this.cy && this.big === big ? this.cy : this.create(big);
+    if (!this.cy || this.big !== big) this.create(big);
+    if (this.ready) {
+      this.fill(elements);
+      return;
+    }
+    this.pending = elements;
+    if (elements.length > 0) this.container.dataset.layout = 'running';
+  }
+
+  private fill(elements: readonly ClusterElement[]): void {
+    const cy = this.cy;
+    if (!cy) return;
     this.presets = new Map(elements.flatMap((e) => (e.position ? [[e.data.id, e.position] as const] : [])));
+    this.regionPresets = new Map(elements.flatMap((e) => (e.position && e.data.kind === 'firm' && e.data.inRegion ? [[e.data.id, e.position] as const] : [])));
     const firstFill = cy.elements().empty();
     const { structureChanged } = syncElements(cy, elements);
+    perfMark('elements-added');
     this.container.dataset.nodeCount = String(cy.nodes().length);
     this.container.dataset.edgeCount = String(cy.edges().length);
     if (structureChanged) this.runLayout(firstFill);
+    this.applySelection();
+    this.applyHighlight();
+    this.detail?.refresh();
   }
 
   setLayout(mode: LayoutMode): void {
@@ -144,16 +184,20 @@ export class ClusterMap {
     this.events.onLayout?.('running');
     const firms = cy.nodes('.firm').length;
     // Added elements arrive at their model positions; only a graph already drawn is moved back.
-    if (firstFill) fitPositions(cy, this.presets);
-    else placeAt(cy, this.presets);
+    if (firstFill) frameFirst(cy, this.presets, this.regionPresets);
+    else placeAt(cy, this.presets, this.big ? this.regionPresets : null);
     // For benchmarks and tests: ms from navigation to the first frame that shows the data.
     if (!this.container.dataset.firstDrawMs && cy.elements().nonempty()) {
-      // cytoscape draws in its own animation frame once the positions are set; the second frame
-      // from now begins after that one was drawn (the canvas and WebGL renderers alike).
+      // cytoscape draws the elements in the next animation frame, in its render loop's callback,
+      // which runs before this one (it was registered first: the loop asks for every frame). The
+      // task queued from here runs once the browser has painted that frame (the canvas and WebGL
+      // renderers alike). Not the frame after it: that one's callback starts with cytoscape
+      // refining its textures, which can take a few hundred ms on thousands of firms.
       requestAnimationFrame(() =>
-        requestAnimationFrame(() => {
+        setTimeout(() => {
+          perfMark('first-draw');
           this.container.dataset.firstDrawMs = String(Math.round(performance.now()));
-        }),
+        }, 0),
       );
     }
     if (this.mode === 'geo' || firms > FCOSE_LIMIT || firms === 0) {
@@ -161,16 +205,25 @@ export class ClusterMap {
       this.done();
       return;
     }
-    const layout = clusterLayout(cy, { animate: false, firms });
-    this.layout = layout;
-    layout.one('layoutstop', () => {
-      if (this.layout === layout) this.done();
-    });
+    const run: LayoutRun = { layout: null, stop: () => run.layout?.stop() };
+    this.layout = run;
+    const start = (): void => {
+      if (this.layout !== run || cy.destroyed()) return;
+      const layout = clusterLayout(cy, { animate: false, firms });
+      run.layout = layout;
+      layout.one('layoutstop', () => {
+        if (this.layout === run) this.done();
+      });
+      layout.run();
+    };
     // Only once the geographic picture has been drawn (two frames on), so it is what shows first.
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         setTimeout(() => {
-          if (this.layout === layout && !cy.destroyed()) layout.run();
+          loadClusterLayout().then(start, () => {
+            // Without the layout's code the geographic picture stays.
+            if (this.layout === run) this.done();
+          });
         }, 0);
       }),
     );
@@ -189,8 +242,14 @@ export class ClusterMap {
 
   /** Selects a firm (or none) and brings it into view. */
   select(firmId: string | null): void {
+    this.selectedFirmId = firmId;
+    this.applySelection();
+  }
+
+  private applySelection(): void {
     const cy = this.cy;
     if (!cy) return;
+    const firmId = this.selectedFirmId;
     const node = firmId ? cy.getElementById(`firm:${firmId}`) : cy.collection();
     if (node.nonempty() && node.selected()) return;
     cy.batch(() => {
@@ -215,11 +274,16 @@ export class ClusterMap {
 
   /** Rings the given firms (a candidate shown from the gap finder or supplier search). */
   highlight(firmIds: readonly string[]): void {
+    this.highlighted = firmIds;
+    this.applyHighlight();
+  }
+
+  private applyHighlight(): void {
     const cy = this.cy;
     if (!cy) return;
     cy.batch(() => {
       cy.$('.highlighted').removeClass('highlighted');
-      for (const id of firmIds) cy.getElementById(`firm:${id}`).addClass('highlighted');
+      for (const id of this.highlighted) cy.getElementById(`firm:${id}`).addClass('highlighted');
     });
   }
 
@@ -246,11 +310,18 @@ export class ClusterMap {
     return cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2, maxWidth: 8000, maxHeight: 8000 });
   }
 
-  destroy(): void {
-    this.resize.disconnect();
+  private teardown(): void {
+    this.detail?.destroy();
+    this.detail = null;
     this.layout?.stop();
     this.layout = null;
     this.cy?.destroy();
     this.cy = null;
+  }
+
+  destroy(): void {
+    this.resize.disconnect();
+    this.pending = null;
+    this.teardown();
   }
 }

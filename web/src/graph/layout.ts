@@ -1,18 +1,28 @@
 import cytoscape from 'cytoscape';
 import type { Core, Layouts, Position } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
 import type { FcoseLayoutOptions } from 'cytoscape-fcose';
 
 /** `fcose`: grouped by district (force-directed); `geo`: firms around their district seats. */
 export type LayoutMode = 'fcose' | 'geo';
 
-let registered = false;
+let registered: Promise<void> | null = null;
 
-/** Registers cytoscape-fcose with cytoscape, once per page however many graphs there are. */
-export function registerLayouts(): void {
-  if (registered) return;
-  cytoscape.use(fcose);
-  registered = true;
+/**
+ * Loads cytoscape-fcose and registers it with cytoscape, once per page however many graphs there
+ * are. Loaded on first use: the first picture is geographic and big graphs never run it, so its
+ * code stays off the way to the first drawn map.
+ */
+export function loadClusterLayout(): Promise<void> {
+  registered ??= import('cytoscape-fcose').then(
+    ({ default: fcose }) => {
+      cytoscape.use(fcose);
+    },
+    (error: unknown) => {
+      registered = null; // a later layout tries again
+      throw error;
+    },
+  );
+  return registered;
 }
 
 /**
@@ -44,8 +54,8 @@ export function clusterLayoutOptions(options: { animate: boolean; firms: number 
   };
 }
 
+/** Needs `loadClusterLayout()` to have resolved. */
 export function clusterLayout(cy: Core, options: { animate: boolean; firms: number }): Layouts {
-  registerLayouts();
   return cy.layout(clusterLayoutOptions(options));
 }
 
@@ -54,14 +64,31 @@ export function clusterLayout(cy: Core, options: { animate: boolean; firms: numb
  * and fits the view. Not a cytoscape layout: the preset layout moves nodes one by one, and each move
  * inside a compound parent updates the parent's bounds, which costs seconds at thousands of firms.
  */
-export function placeAt(cy: Core, positions: ReadonlyMap<string, Position>): void {
+export function placeAt(cy: Core, positions: ReadonlyMap<string, Position>, region: ReadonlyMap<string, Position> | null = null): void {
   cy.batch(() => {
     cy.nodes('.firm').forEach((node) => {
       const position = positions.get(node.id());
       if (position) node.position(position);
     });
   });
-  cy.fit(undefined, 28);
+  if (region) frameFirst(cy, positions, region);
+  else cy.fit(undefined, 28);
+}
+
+/**
+ * Below this zoom the smallest firm (NODE_SIZE.min, 26 model units) would be under about 1.5 px:
+ * dots no one can see or point at.
+ */
+export const LEGIBLE_ZOOM = 0.06;
+
+/**
+ * Frames the first picture: every firm, unless that would make firms too small to see (thousands of
+ * firms, or partners as far away as Wuhan stretch the geographic picture); then the firms of the
+ * region, which the map is about. "Fit" still shows everything.
+ */
+export function frameFirst(cy: Core, all: ReadonlyMap<string, Position>, region: ReadonlyMap<string, Position>): void {
+  fitPositions(cy, all);
+  if (cy.zoom() < LEGIBLE_ZOOM && region.size > 0) fitPositions(cy, region);
 }
 
 /**

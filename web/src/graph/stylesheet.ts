@@ -50,6 +50,12 @@ const roleRules: StylesheetJson = (Object.keys(ROLE_STYLE) as FirmRole[]).map((r
   },
 }));
 
+/** Replaced by `node.firm.detailed` in the sheet of big graphs (see `stylesheetFor`). */
+const FIRM_LABEL_SELECTOR = 'node.firm';
+
+/** Arrowheads: supplier → buyer (and scrap returner → recycler), mentor → mentee. */
+const ARROW = { flow: 'triangle', support: 'vee' } as const;
+
 export const clusterStylesheet: StylesheetJson = [
   {
     selector: 'node.district',
@@ -102,6 +108,11 @@ export const clusterStylesheet: StylesheetJson = [
       width: `mapData(outputScore, 0, 1, ${NODE_SIZE.min}, ${NODE_SIZE.max})`,
       height: `mapData(outputScore, 0, 1, ${NODE_SIZE.min}, ${NODE_SIZE.max})`,
       'border-width': 2,
+    },
+  },
+  {
+    selector: FIRM_LABEL_SELECTOR,
+    style: {
       label: 'data(label)',
       'font-family': FONT,
       'font-size': 13,
@@ -143,7 +154,7 @@ export const clusterStylesheet: StylesheetJson = [
       'curve-style': 'bezier',
       'line-color': LINK_STYLE.supply.colour,
       'target-arrow-color': LINK_STYLE.supply.colour,
-      'target-arrow-shape': 'triangle',
+      'target-arrow-shape': ARROW.flow,
       'arrow-scale': 0.9,
       // Not `opacity`: an element's opacity is multiplied with its parents' on every draw.
       'line-opacity': 0.8,
@@ -174,7 +185,7 @@ export const clusterStylesheet: StylesheetJson = [
       width: 2.5,
       'line-color': LINK_STYLE.support.colour,
       'target-arrow-color': LINK_STYLE.support.colour,
-      'target-arrow-shape': 'vee',
+      'target-arrow-shape': ARROW.support,
       'line-style': LINK_STYLE.support.lineStyle,
     },
   },
@@ -194,3 +205,32 @@ clusterStylesheet.push({
   selector: 'node.firm.highlighted',
   style: { 'border-width': 6, 'border-color': '#f59f00', 'border-style': 'double', 'z-index': 11, 'font-weight': 700 },
 });
+
+/**
+ * Big graphs: links are straight lines without arrowheads (`haystack`: no pairing of parallel links
+ * to curve them apart) unless `detailed`; see below.
+ */
+const bigGraphLinkRules: StylesheetJson = [
+  { selector: 'edge', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none' } },
+  { selector: 'edge.detailed', style: { 'curve-style': 'bezier', 'target-arrow-shape': ARROW.flow } },
+  { selector: 'edge.support.detailed', style: { 'target-arrow-shape': ARROW.support } },
+];
+
+/**
+ * The sheet for a map. With `detailOnDemand` (big graphs) a firm's name is styled, and a link
+ * curved apart from a parallel one and given its arrowhead, only for elements with the class
+ * `detailed`, which the map gives to firms in view, and their links, when zoomed in far enough to
+ * read names (see detail.ts). Below that zoom names are too small to be drawn and arrowheads are
+ * under a pixel, but cytoscape would still apply a dozen text properties to every firm, measure
+ * every name and pair up every link before the first frame: about a third of drawing thousands of
+ * firms.
+ */
+export function stylesheetFor(options: { detailOnDemand: boolean }): StylesheetJson {
+  if (!options.detailOnDemand) return clusterStylesheet;
+  return [
+    ...clusterStylesheet.map((rule) =>
+      'style' in rule && rule.selector === FIRM_LABEL_SELECTOR && 'label' in rule.style ? { ...rule, selector: `${FIRM_LABEL_SELECTOR}.detailed` } : rule,
+    ),
+    ...bigGraphLinkRules,
+  ];
+}

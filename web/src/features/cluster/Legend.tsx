@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
@@ -54,7 +55,7 @@ function Line({ colour, dash, width = 2.5 }: { colour: string; dash?: string; wi
  * The key to the cluster graph, drawn from the same palette as the graph's stylesheet.
  * `amountsHidden`: some flows drawn are of a value this viewer may not see, and so of uniform width.
  */
-export function Legend({ amountsHidden = false }: { amountsHidden?: boolean }) {
+export const Legend = memo(function Legend({ amountsHidden = false }: { amountsHidden?: boolean }) {
   const { t } = useI18n();
   return (
     <aside className="legend" aria-labelledby="legend-heading">
@@ -122,4 +123,4 @@ export function Legend({ amountsHidden = false }: { amountsHidden?: boolean }) {
       </ul>
     </aside>
   );
-}
+});

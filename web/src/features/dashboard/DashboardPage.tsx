@@ -2,7 +2,7 @@ import { Alert } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { CLUSTER_GRAPH_QUERY } from '../../api/cluster';
+import { CLUSTER_GRAPH_QUERY, clusterGraphRows } from '../../api/cluster';
 import { gql } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useAuth } from '../../auth/context';
@@ -32,7 +32,7 @@ export default function DashboardPage() {
   const year = YEARS.some((y) => y === yearParam) ? yearParam : DEFAULT_YEAR;
   const filter = useMemo(() => ({ year, includeSupport: false, includeScrap: false }), [year]);
   const graph = useQuery(CLUSTER_GRAPH_QUERY, { filter });
-  const stats = useMemo(() => (graph.data ? districtStats(graph.data.clusterGraph) : null), [graph.data]);
+  const stats = useMemo(() => (graph.data ? districtStats(clusterGraphRows(graph.data.clusterGraph.columns)) : null), [graph.data]);
   const analyst = user?.role === 'ADMIN' || user?.role === 'BUREAU' || user?.role === 'INVESTMENT';
 
   return (

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { FirmSummary } from '../../api/queries';
 import { FIRMS_QUERY } from '../../api/queries';
 import { useQuery } from '../../api/useQuery';
@@ -68,7 +68,7 @@ function FirmRow({ firm, i18n, onOpen }: { firm: FirmSummary; i18n: I18n; onOpen
  * A searchable table of firms. The search is the API's FirmFilter.search, sent once typing pauses,
  * or at once on Enter. `onOpen` makes each name a button that opens the firm's panel.
  */
-export function FirmList({ onOpen }: { onOpen?: (firmId: string) => void }) {
+export const FirmList = memo(function FirmList({ onOpen }: { onOpen?: (firmId: string) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const searchId = useId();
@@ -147,4 +147,4 @@ export function FirmList({ onOpen }: { onOpen?: (firmId: string) => void }) {
       ) : null}
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { FlowEdgeData, SupportEdgeData } from '../../graph/model';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LockIcon } from '../../lib/LockIcon';
@@ -6,7 +7,7 @@ import { LockIcon } from '../../lib/LockIcon';
 const MAX_LISTED = 300;
 
 /** The graph's links in words: a text alternative to the drawing, and what tests read. */
-export function LinkList({ links }: { links: readonly (FlowEdgeData | SupportEdgeData)[] }) {
+export const LinkList = memo(function LinkList({ links }: { links: readonly (FlowEdgeData | SupportEdgeData)[] }) {
   const { t, money } = useI18n();
   const listed = links.slice(0, MAX_LISTED);
   return (
@@ -39,4 +40,4 @@ export function LinkList({ links }: { links: readonly (FlowEdgeData | SupportEdg
       </ul>
     </details>
   );
-}
+});

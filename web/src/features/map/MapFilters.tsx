@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { LeaderOption } from '../../api/reference';
 import type { District, Segment } from '../../api/queries';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -15,7 +15,7 @@ export interface MapFiltersProps {
 }
 
 /** The map's filters: every control is a labelled form control, reachable by keyboard. */
-export function MapFilters({ view, districts, segments, leaders, onChange }: MapFiltersProps) {
+export const MapFilters = memo(function MapFilters({ view, districts, segments, leaders, onChange }: MapFiltersProps) {
   const { t, pick } = useI18n();
   const id = useId();
   return (
@@ -107,4 +107,4 @@ export function MapFilters({ view, districts, segments, leaders, onChange }: Map
       </fieldset>
     </form>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { Button } from 'antd';
 import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
-import { CLUSTER_GRAPH_QUERY } from '../../api/cluster';
+import { CLUSTER_GRAPH_QUERY, clusterGraphRows } from '../../api/cluster';
 import { REFERENCE_QUERY } from '../../api/reference';
 import { useQuery } from '../../api/useQuery';
 import type { ClusterMap } from '../../graph/engine';
@@ -8,9 +8,9 @@ import { BIG_GRAPH, buildClusterElements } from '../../graph/model';
 import { useI18n } from '../../i18n/I18nProvider';
 import { graphFilterOf } from '../../routing/mapView';
 import { Legend } from '../cluster/Legend';
-import { FirmPanel } from '../firm/FirmPanel';
 import { FirmList } from '../firms/FirmList';
 import { downloadBlob } from '../../lib/download';
+import { perfMark } from '../../lib/perfMark';
 import { LinkList } from './LinkList';
 import { MapFilters } from './MapFilters';
 import { useMapView } from './useMapView';
@@ -19,8 +19,11 @@ import { useMapView } from './useMapView';
 // with the map's data, and the component renders once both are there.
 const graphModule = import('../../graph/ClusterGraph');
 const ClusterGraph = lazy(() => graphModule.then((m) => ({ default: m.ClusterGraph })));
+// The firm panel (with its antd forms and tables) loads when a firm is first opened, not with the map.
+const FirmPanel = lazy(() => import('../firm/FirmPanel').then((m) => ({ default: m.FirmPanel })));
 
 const NO_FIRMS: readonly string[] = [];
+const NONE: readonly never[] = [];
 
 /** The cluster map (home page): filters, the graph with its legend, a firm search and the firm panel. */
 export default function MapPage() {
@@ -31,16 +34,23 @@ export default function MapPage() {
   const filter = useMemo(() => graphFilterOf(view), [view]);
   const graph = useQuery(CLUSTER_GRAPH_QUERY, { filter });
 
-  const data = graph.data?.clusterGraph;
-  const elements = useMemo(
-    () => (data ? buildClusterElements(data, { lang, compound: data.nodes.length + data.edges.length < BIG_GRAPH }) : []),
-    [data, lang],
-  );
+  const columns = graph.data?.clusterGraph.columns;
+  const data = useMemo(() => (columns ? clusterGraphRows(columns) : undefined), [columns]);
+  const elements = useMemo(() => {
+    if (!data) return [];
+    perfMark('graph-data');
+    const built = buildClusterElements(data, { lang, compound: data.nodes.length + data.edges.length < BIG_GRAPH });
+    perfMark('elements-built');
+    return built;
+  }, [data, lang]);
   const links = useMemo(() => elements.flatMap((e) => (e.group === 'edges' ? [e.data] : [])), [elements]);
   const amountsHidden = data?.edges.some((e) => e.amountHidden) ?? false;
   const highlight = view.highlight.length > 0 ? view.highlight : NO_FIRMS;
 
   const select = useCallback((firmId: string | null) => update({ firmId }), [update]);
+  // Stable props, so that the memoised filters, list and legend skip the renders that only the map
+  // needs (its data coming, the map object being ready) while the first picture is on its way.
+  const leaders = useMemo(() => reference.data?.firms.edges.map((e) => e.node) ?? NONE, [reference.data]);
   const exportPng = () => {
     const blob = map?.png();
     if (blob) downloadBlob(blob, `yulian-map-${view.year}.png`);
@@ -69,9 +79,9 @@ export default function MapPage() {
         </div>
         <MapFilters
           view={view}
-          districts={reference.data?.districts ?? []}
-          segments={reference.data?.segments ?? []}
-          leaders={reference.data?.firms.edges.map((e) => e.node) ?? []}
+          districts={reference.data?.districts ?? NONE}
+          segments={reference.data?.segments ?? NONE}
+          leaders={leaders}
           onChange={update}
         />
         <div className="cluster-panel__body">
@@ -102,9 +112,13 @@ export default function MapPage() {
           <Legend amountsHidden={amountsHidden} />
         </div>
       </section>
-      <FirmList onOpen={(firmId) => update({ firmId })} />
+      <FirmList onOpen={select} />
       </div>
-      <FirmPanel firmId={view.firmId} year={view.year} onClose={() => update({ firmId: null })} onShowFirm={(firmId) => update({ firmId })} />
+      {view.firmId ? (
+        <Suspense fallback={null}>
+          <FirmPanel firmId={view.firmId} year={view.year} onClose={() => update({ firmId: null })} onShowFirm={(firmId) => update({ firmId })} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
