@@ -42,7 +42,7 @@ async function linksFromOrders(store: GraphStore): Promise<Link[]> {
   return sorted([...links.values()].map((l) => ({ ...l, amountCny: Math.round(l.amountCny * 100) / 100 })));
 }
 
-const sorted = (links: Link[]) => links.map((l) => ({ ...l })).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+const sorted = (links: readonly Link[]) => [...links].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
 
 async function expectLinksAgree(store: GraphStore): Promise<Link[]> {
   const stored = await storedLinks(store);
