@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiClusterEdge, ApiClusterGraph, ApiClusterNode } from '../api/cluster';
-import { buildClusterElements, geoScale, spiralOffset } from './model';
+import { SIZE_STEPS, buildClusterElements, geoScale, spiralOffset } from './model';
 import type { ClusterElement, FirmNodeData, FlowEdgeData } from './model';
 
 const district = (code: string, lat: number, lng: number, inRegion = true): ApiClusterNode => ({
@@ -48,6 +48,17 @@ describe('buildClusterElements', () => {
     expect(byId(els, 'firm:guangan').classes).toContain('outside');
     expect(byId(els, 'firm:aofang').data).toMatchObject({ parent: 'district:500120', label: 'aofang简称', districtLabel: '区500120', firmId: 'aofang' });
     expect((byId(els, 'firm:anrui').data as FirmNodeData).outputScore).toBe(1);
+  });
+
+  it('sizes firms in a few steps, so that firms alike share one cached bitmap', () => {
+    const sized = (size: number): number => {
+      const els = buildClusterElements({ ...graph, nodes: [district('500117', 29.97, 106.28), firm('x', '500117', { size, outputCny: 1 })] }, { lang: 'zh' });
+      return (byId(els, 'firm:x').data as FirmNodeData).outputScore;
+    };
+    expect(sized(0.3)).toBe(sized(0.31));
+    expect(sized(0.3)).toBeLessThan(sized(0.5));
+    expect([sized(0), sized(0.02), sized(0.97), sized(1)]).toEqual([0, 0, 1, 1]);
+    expect(new Set(Array.from({ length: 101 }, (_, i) => sized(i / 100))).size).toBe(SIZE_STEPS + 1);
   });
 
   it('labels in the UI language, ids unchanged', () => {

@@ -37,6 +37,16 @@ export type DistrictNodeData = {
  */
 export const BIG_GRAPH = 2000;
 
+/**
+ * Firm sizes come in this many steps (5–6 model units apart: too close to tell apart by eye).
+ * cytoscape caches a drawn firm as a small bitmap keyed by its style; firms of one role and step
+ * share a bitmap, so the first frame draws a few dozen bitmaps instead of one per firm. With a size
+ * of its own per firm, drawing 2,000 firms took about a third longer.
+ */
+export const SIZE_STEPS = 8;
+
+const sizeStep = (score: number): number => Math.round(Math.min(1, Math.max(0, score)) * SIZE_STEPS) / SIZE_STEPS;
+
 export type FirmNodeData = {
   id: string;
   kind: 'firm';
@@ -49,7 +59,10 @@ export type FirmNodeData = {
   role: FirmRole;
   inRegion: boolean;
   outputCny: number | null;
-  /** 0–1 from the API (√ of output against the largest drawn); the stylesheet maps it to size. */
+  /**
+   * 0–1 from the API (√ of output against the largest drawn), in SIZE_STEPS steps; the stylesheet
+   * maps it to size.
+   */
   outputScore: number;
   tier: number | null;
 };
@@ -197,7 +210,7 @@ export function buildClusterElements(graph: ApiClusterGraph, options: ClusterMod
           role,
           inRegion: firm.inRegion,
           outputCny: firm.outputCny,
-          outputScore: firm.size,
+          outputScore: sizeStep(firm.size),
           tier: firm.tier,
         },
         classes: ['firm', `role-${role}`, firm.inRegion ? '' : 'outside', firm.outputCny == null ? 'output-unknown' : '']
