@@ -31,6 +31,8 @@ export interface ClusterGraphProps {
   selectedFirmId: string | null;
   highlightFirmIds: readonly string[];
   onSelect(firmId: string | null): void;
+  /** Called once the first frame showing the data has been painted. */
+  onFirstDraw?(): void;
   /** Receives the map once created (for PNG export, fit), and null when it goes. */
   onReady?(map: ClusterMap | null): void;
   overlay?: ReactNode;
@@ -42,16 +44,18 @@ export interface ClusterGraphProps {
  * passes it elements, layout, selection and highlights as they change, shows the hover tooltip,
  * and destroys the map on unmount.
  */
-export function ClusterGraph({ elements, layout, selectedFirmId, highlightFirmIds, onSelect, onReady, overlay, label }: ClusterGraphProps) {
+export function ClusterGraph({ elements, layout, selectedFirmId, highlightFirmIds, onSelect, onFirstDraw, onReady, overlay, label }: ClusterGraphProps) {
   const { t } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<ClusterMap | null>(null);
   const onSelectRef = useRef(onSelect);
+  const onFirstDrawRef = useRef(onFirstDraw);
   const [hover, setHover] = useState<HoverInfo | null>(null);
 
   useEffect(() => {
     onSelectRef.current = onSelect;
-  }, [onSelect]);
+    onFirstDrawRef.current = onFirstDraw;
+  }, [onSelect, onFirstDraw]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -59,6 +63,7 @@ export function ClusterGraph({ elements, layout, selectedFirmId, highlightFirmId
     const map = new ClusterMap(container, {
       onSelect: (id) => onSelectRef.current(id),
       onHover: setHover,
+      onFirstDraw: () => onFirstDrawRef.current?.(),
     });
     mapRef.current = map;
     onReady?.(map);

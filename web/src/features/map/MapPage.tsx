@@ -30,6 +30,7 @@ export default function MapPage() {
   const { t, lang } = useI18n();
   const [view, update] = useMapView();
   const [map, setMap] = useState<ClusterMap | null>(null);
+  const [mapDrawn, setMapDrawn] = useState(false);
   const reference = useQuery(REFERENCE_QUERY, {});
   const filter = useMemo(() => graphFilterOf(view), [view]);
   const graph = useQuery(CLUSTER_GRAPH_QUERY, { filter });
@@ -48,6 +49,7 @@ export default function MapPage() {
   const highlight = view.highlight.length > 0 ? view.highlight : NO_FIRMS;
 
   const select = useCallback((firmId: string | null) => update({ firmId }), [update]);
+  const showBelowMap = useCallback(() => setMapDrawn(true), []);
   // Stable props, so that the memoised filters, list and legend skip the renders that only the map
   // needs (its data coming, the map object being ready) while the first picture is on its way.
   const leaders = useMemo(() => reference.data?.firms.edges.map((e) => e.node) ?? NONE, [reference.data]);
@@ -61,6 +63,10 @@ export default function MapPage() {
   else if (!data) overlay = { role: 'status', text: t('cluster.loading') };
   else if (data.nodes.length === 0) overlay = { role: 'status', text: t('cluster.empty') };
   const overlayNode = overlay ? <p role={overlay.role}>{overlay.text}</p> : null;
+  // The link list and the firm list (below the map) come once the map has drawn, or once there is
+  // no map to draw: rendered with it, their DOM and the firm list's answer take the main thread
+  // from the map's first frame, about a tenth of the way to it at 2,000 firms.
+  const belowMap = mapDrawn || graph.status === 'error' || data?.nodes.length === 0;
 
   return (
     <div className={view.firmId ? 'map-page has-panel' : 'map-page'}>
@@ -101,18 +107,19 @@ export default function MapPage() {
                 selectedFirmId={view.firmId}
                 highlightFirmIds={highlight}
                 onSelect={select}
+                onFirstDraw={showBelowMap}
                 onReady={setMap}
                 overlay={overlayNode}
                 label={t('cluster.heading')}
               />
             </Suspense>
             <p className="cluster-graph__info">{t('cluster.hint')}</p>
-            <LinkList links={links} />
+            {belowMap ? <LinkList links={links} /> : null}
           </div>
           <Legend amountsHidden={amountsHidden} />
         </div>
       </section>
-      <FirmList onOpen={select} />
+      {belowMap ? <FirmList onOpen={select} /> : null}
       </div>
       {view.firmId ? (
         <Suspense fallback={null}>
