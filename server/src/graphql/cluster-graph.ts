@@ -1,14 +1,8 @@
 import { codeSchema, idSchema, yearSchema } from '@yulian/schema';
 import { z } from 'zod';
 import { seesOrderAmount } from '../auth/policy';
-import {
-  buildClusterGraph,
-  type ClusterEdge,
-  type ClusterGraph,
-  type ClusterGraphFilter,
-  type ClusterNode,
-} from '../analysis/cluster-graph';
-import { allSupports, clusterFirms, clusterFlows, listDistricts, makersOfSegments } from '../store/queries';
+import type { ClusterEdge, ClusterGraph, ClusterGraphFilter, ClusterNode } from '../analysis/cluster-graph';
+import { clusterGraphFor } from '../analysis/cluster-graph-service';
 import type { Lang } from '../analysis/types';
 import { builder } from './builder';
 import { notFound, parseInput } from './errors';
@@ -125,15 +119,8 @@ builder.queryFields((t) => ({
         includeScrap: f.includeScrap ?? true,
         includeSupport: f.includeSupport ?? true,
       };
-      const [firms, districts, flows, supports, makers] = await Promise.all([
-        ctx.store.read(clusterFirms()),
-        ctx.store.read(listDistricts()),
-        ctx.store.read(clusterFlows({ year: filter.year, segmentCodes: filter.segmentCodes })),
-        filter.includeSupport ? ctx.store.read(allSupports()) : Promise.resolve([]),
-        filter.segmentCodes.length > 0 ? ctx.store.read(makersOfSegments(filter.segmentCodes)) : Promise.resolve([]),
-      ]);
-      if (filter.leaderId != null && !firms.some((firm) => firm.id === filter.leaderId)) throw notFound('firm', filter.leaderId);
-      const graph = buildClusterGraph({ firms, districts, flows, supports, makers: new Set(makers.map((m) => m.firmId)) }, filter);
+      const graph = await clusterGraphFor(ctx.store, filter);
+      if (!graph) throw notFound('firm', filter.leaderId ?? '');
       return { graph, lang: args.lang ?? ctx.lang, seesAll: (e: ClusterEdge) => seesOrderAmount(ctx.viewer, e) };
     },
   }),

@@ -117,4 +117,15 @@ describe('clusterGraph', () => {
     const unknown = await gqlAs(server.url, null, QUERY, { filter: { leaderId: 'nobody' } });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('draws the store as it stands: a kept graph gives way to the next write', async () => {
+    const admin = await tokenFor(server.store, { role: 'ADMIN' });
+    const amount = async () => (await graph(bureau, { year: 2024 })).edges.find((e) => e.id === AOFANG_ANRUI)?.amountCny;
+    expect(await amount()).toBe(3_000_000);
+    const input = { kind: 'SUPPLY', supplierId: 'aofang', buyerId: 'anrui', segmentCode: 'SURFACE_TREATMENT', year: 2024, amountCny: 1_000_000 };
+    const { recordOrder } = await gqlDataAs<{ recordOrder: { id: string } }>(server.url, admin, `mutation R($input: OrderInput!) { recordOrder(input: $input) { id } }`, { input });
+    expect(await amount()).toBe(4_000_000);
+    await gqlDataAs(server.url, admin, `mutation D($id: ID!) { deleteOrder(id: $id) }`, { id: recordOrder.id });
+    expect(await amount()).toBe(3_000_000);
+  });
 });
