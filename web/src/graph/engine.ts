@@ -19,6 +19,12 @@ import { hardwareWebgl2 } from './webgl';
  * viewport moves, firms' names and links' curves and arrowheads are styled only where zoomed in
  * (detail.ts), and WebGL draws when the browser offers WebGL 2 on a GPU. Those are fixed when
  * cytoscape starts, so the instance is rebuilt once when a graph crosses that size.
+ *
+ * A new instance gets its elements only after it has drawn one empty frame. cytoscape builds its
+ * layered texture cache synchronously on its first frame, for every element then present, where the
+ * picture is small enough to fit its layers (a district, the article's cluster); later it builds it
+ * in idle time and draws from the per-element caches meanwhile. At 200 firms that first frame
+ * costs about a fifth less when spent on an empty graph.
  */
 
 export { BIG_GRAPH };
@@ -54,6 +60,9 @@ export class ClusterMap {
   private regionPresets = new Map<string, Position>();
   /** A firm to bring into view once the running layout has placed it. */
   private centerWhenDone: string | null = null;
+  /** False until the current instance has drawn its first (empty) frame; elements wait in `pending`. */
+  private ready = false;
+  private pending: readonly ClusterElement[] | null = null;
   /** Kept so that an instance built anew, or filled later, shows the same selection and highlights. */
   private selectedFirmId: string | null = null;
   private highlighted: readonly string[] = [];
@@ -112,6 +121,15 @@ export class ClusterMap {
     cy.on('viewport', () => this.events.onHover(null));
     this.detail = big ? new DetailOnDemand(cy) : null;
     this.cy = cy;
+    this.ready = false;
+    // cytoscape's render loop was started by the constructor, so this runs after its first frame.
+    requestAnimationFrame(() => {
+      if (this.cy !== cy) return;
+      this.ready = true;
+      const pending = this.pending;
+      this.pending = null;
+      if (pending) this.fill(pending);
+    });
     perfMark('cy-created');
     return cy;
   }
@@ -125,7 +143,18 @@ export class ClusterMap {
       return;
     }
     const big = elements.length >= BIG_GRAPH;
-    const cy = !this.cy || this.big !== big ? this.create(big) : this.cy;
+    if (!this.cy || this.big !== big) this.create(big);
+    if (this.ready) {
+      this.fill(elements);
+      return;
+    }
+    this.pending = elements;
+    if (elements.length > 0) this.container.dataset.layout = 'running';
+  }
+
+  private fill(elements: readonly ClusterElement[]): void {
+    const cy = this.cy;
+    if (!cy) return;
     this.presets = new Map(elements.flatMap((e) => (e.position ? [[e.data.id, e.position] as const] : [])));
     this.regionPresets = new Map(elements.flatMap((e) => (e.position && e.data.kind === 'firm' && e.data.inRegion ? [[e.data.id, e.position] as const] : [])));
     const firstFill = cy.elements().empty();
@@ -296,6 +325,7 @@ export class ClusterMap {
 
   destroy(): void {
     this.resize.disconnect();
+    this.pending = null;
     this.teardown();
   }
 }
