@@ -38,6 +38,18 @@ export function editsFirm(viewer: Viewer | null, firm: { id: string; districtCod
 }
 
 /**
+ * Whether a viewer may set a firm's classification: whether it is a chain leader, an OEM or a
+ * recycler, and its district. These are the bureaus' map of the chain (a firm is a chain leader
+ * because its district says so), so bureaus of the district and admins set them; a firm's own
+ * staff keep the rest of its profile current.
+ */
+export function classifiesFirm(viewer: Viewer | null, firm: { id: string; districtCode: string }): boolean {
+  if (!viewer) return false;
+  if (viewer.role === 'ADMIN') return true;
+  return viewer.role === 'BUREAU' && viewer.districtCode === firm.districtCode;
+}
+
+/**
  * Whether a viewer may record orders with this firm as a party: its own staff and admins. Bureaus
  * edit a firm's profile but not its orders, which only the trading parties can vouch for.
  */

@@ -1,6 +1,6 @@
 import { capabilityInputSchema, firmInputSchema, needInputSchema, needKeySchema } from '@yulian/schema';
 import { recordAudit } from '../audit/record';
-import { editsFirm } from '../auth/policy';
+import { classifiesFirm, editsFirm } from '../auth/policy';
 import type { Transaction } from '../store/port';
 import { capabilitiesOfFirms, districtsOfFirms, firmsByIds, needsOfFirms, removeNeed, setCapability, setNeed, upsertFirm } from '../store/queries';
 import { builder } from './builder';
@@ -54,6 +54,15 @@ builder.mutationFields((t) => ({
         editsFirm(ctx.viewer, { id: input.id, districtCode: input.districtCode }) &&
         (!currentDistrict || editsFirm(ctx.viewer, { id: input.id, districtCode: currentDistrict.code }));
       if (!allowed) throw forbidden(existing ? `edit firm ${input.id}` : `create a firm in district ${input.districtCode}`);
+      if (existing && currentDistrict && !classifiesFirm(ctx.viewer, { id: input.id, districtCode: currentDistrict.code })) {
+        const changed = [
+          input.isChainLeader !== existing.isChainLeader ? 'isChainLeader' : null,
+          input.isOem !== existing.isOem ? 'isOem' : null,
+          input.isRecycler !== existing.isRecycler ? 'isRecycler' : null,
+          input.districtCode !== currentDistrict.code ? 'districtCode' : null,
+        ].filter((field) => field !== null);
+        if (changed.length > 0) throw forbidden(`change input.${changed.join(', input.')} of firm ${input.id}: the district bureau sets a firm's roles and district`);
+      }
       await ctx.store.write(async (tx) => {
         const before = await firmSnapshot(tx, input.id);
         await tx.run(

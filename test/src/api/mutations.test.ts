@@ -60,6 +60,38 @@ describe('mutations', () => {
     ]);
   });
 
+  it("lets a firm's staff keep its profile, but its roles and district are its bureau's to set", async () => {
+    const staff = await tokenFor(server.store, { role: 'FIRM', firmId: 'aofang' });
+    const bureau = await tokenFor(server.store, { role: 'BUREAU', districtCode: '500120' });
+    const PROFILE = `{ firm(id: "aofang") { id nameZh nameEn shortNameZh shortNameEn creditCode isChainLeader isOem isRecycler
+      outputCny outputYear yieldRate certifications lat lng notes district { code } } }`;
+    const { firm } = await gqlDataAs<{ firm: Record<string, unknown> & { district: { code: string } } }>(server.url, admin, PROFILE);
+    const { district, ...rest } = firm;
+    const profile = { ...rest, districtCode: district.code };
+    expect(profile).toMatchObject({ districtCode: '500120', isChainLeader: false });
+
+    const saved = await gqlAs(server.url, staff, UPSERT, { input: { ...profile, notes: 'Two new plating lines from 2025.' } });
+    expect(saved.errors).toBeUndefined();
+
+    const before = await snapshot();
+    for (const [patch, field] of [
+      [{ isChainLeader: true }, 'input.isChainLeader'],
+      [{ isRecycler: true }, 'input.isRecycler'],
+      [{ districtCode: '500117' }, 'input.districtCode'],
+    ] as const) {
+      const refused = await gqlAs(server.url, staff, UPSERT, { input: { ...profile, ...patch } });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.errors?.[0]?.message).toContain(field);
+    }
+    expect(await snapshot()).toBe(before);
+
+    const promoted = await gqlAs(server.url, bureau, UPSERT, { input: { ...profile, isChainLeader: true } });
+    expect(promoted.errors).toBeUndefined();
+    const { firm: after } = await gqlDataAs<{ firm: { isChainLeader: boolean } }>(server.url, admin, PROFILE);
+    expect(after.isChainLeader).toBe(true);
+    await gqlDataAs(server.url, bureau, UPSERT, { input: profile });
+  });
+
   it('stores a name with an apostrophe and query words literally', async () => {
     const literal = "Yi'an MATCH (n) DETACH DELETE n RETURN Co.";
     const before = await gqlDataAs<{ firms: { totalCount: number } }>(server.url, admin, '{ firms { totalCount } }');

@@ -47,10 +47,12 @@ export function ProfileEditor({ firm, onSaved, onCancel }: { firm: FirmProfile; 
   const label = (field: ProfileField) => ft(LABEL_KEYS[field]) + (field === 'output' ? firmText(unitLang, 'money.unit') : '');
   const { saving, problem, save } = useFormSave(form, PROFILE_FIELD_OF_INPUT, label, ['yieldPct']);
   // Chain leader, OEM and recycler are the bureau's designations, not facts a firm keeps current;
-  // the form offers them to bureaus and admins only (a firm's save sends them unchanged).
+  // the form offers them to bureaus and admins only (a firm's save sends them unchanged, and the
+  // server refuses a firm's staff any change to them).
   const designates = user?.role === 'ADMIN' || user?.role === 'BUREAU';
-  // A bureau may keep a firm only inside its own district: the server refuses any other.
-  const movesDistrict = user?.role !== 'BUREAU';
+  // Only an admin moves a firm to another district: a bureau keeps the firms of its own district,
+  // and a firm's district is its bureau's to set (the server refuses anyone else).
+  const movesDistrict = user?.role === 'ADMIN';
   const required = [{ required: true, whitespace: true, message: ft('required') }];
 
   const item = (field: ProfileField, control: ReactNode, extra: { rules?: typeof required } = {}) => (
