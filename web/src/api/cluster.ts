@@ -75,39 +75,26 @@ export const CLUSTER_GRAPH_QUERY = gql<{ clusterGraph: { columns: ApiClusterColu
   }
 `);
 
-export function clusterGraphRows({ nodes: n, edges: e }: ApiClusterColumns): ApiClusterGraph {
-  const segments = new Map(e.segments.map((s) => [s.code, s]));
-  const at = <T>(column: readonly T[], i: number): T => column[i] as T;
+/** Rows from columns of equal length: row i holds every column's i-th value. */
+function zipColumns<C extends Record<string, readonly unknown[]>>(columns: C, length: number): { [K in keyof C]: C[K][number] }[] {
+  const entries = Object.entries(columns);
+  return Array.from({ length }, (_, i) => {
+    const row: Record<string, unknown> = {};
+    for (const [key, column] of entries) row[key] = column[i];
+    // Every key of C was given its column's i-th value just above.
+    return row as { [K in keyof C]: C[K][number] };
+  });
+}
+
+export function clusterGraphRows({ nodes, edges }: ApiClusterColumns): ApiClusterGraph {
+  const { segments, segmentCode, ...edgeColumns } = edges;
+  const segmentOf = new Map(segments.map((s) => [s.code, s]));
+  const codes = segmentCode;
   return {
-    nodes: n.id.map((id, i) => ({
-      id,
-      kind: at(n.kind, i),
-      labelZh: at(n.labelZh, i),
-      labelEn: at(n.labelEn, i),
-      parent: at(n.parent, i),
-      firmId: at(n.firmId, i),
-      districtCode: at(n.districtCode, i),
-      inRegion: at(n.inRegion, i),
-      size: at(n.size, i),
-      outputCny: at(n.outputCny, i),
-      lat: at(n.lat, i),
-      lng: at(n.lng, i),
-      tier: at(n.tier, i),
-    })),
-    edges: e.id.map((id, i) => {
-      const code = at(e.segmentCode, i);
-      return {
-        id,
-        source: at(e.source, i),
-        target: at(e.target, i),
-        kind: at(e.kind, i),
-        amountCny: at(e.amountCny, i),
-        amountHidden: at(e.amountHidden, i),
-        orderCount: at(e.orderCount, i),
-        segment: code === null ? null : (segments.get(code) ?? { code, nameZh: code, nameEn: code }),
-        supportKinds: at(e.supportKinds, i),
-        since: at(e.since, i),
-      };
+    nodes: zipColumns(nodes, nodes.id.length),
+    edges: zipColumns(edgeColumns, edges.id.length).map((edge, i) => {
+      const code = codes[i] ?? null;
+      return { ...edge, segment: code === null ? null : (segmentOf.get(code) ?? { code, nameZh: code, nameEn: code }) };
     }),
   };
 }
