@@ -2,6 +2,7 @@ import type { TargetStage } from '@yulian/schema';
 import type { Dialect } from '../dialect';
 import { asMap, asSet, at, columns, groupIds, groupRows, nested, type ColumnSpec, type Written } from './bulk-params';
 import { defineQuery } from './define';
+import type { TargetCreate } from './targets';
 
 /**
  * Batched writes of investment targets and their history for the importer, in the shapes bulk.ts
@@ -11,28 +12,11 @@ import { defineQuery } from './define';
  * (a district, segment or firm gone, a stage changed) is caught and the import rolled back.
  */
 
-export interface BulkTargetFields {
-  id: string;
-  name: string;
-  stage: TargetStage;
-  agreementCny: number | null;
-  investmentCny: number | null;
-  fundsInPlaceCny: number | null;
-  expectedOutputCny: number | null;
-  owner: string | null;
-  contact: string | null;
-  notes: string | null;
-  dropReason: string | null;
-  synthetic: boolean;
-  source: string | null;
-  updatedAt: string;
-}
+/** What every batched target write sets: a target's row as createTarget writes it, without its edges. */
+export type BulkTargetFields = Omit<TargetCreate, 'districtCode' | 'segmentCode' | 'createdAt'>;
 
-export interface BulkTargetCreate extends BulkTargetFields {
-  districtCode: string;
-  segmentCode: string;
-  createdAt: string;
-}
+/** A new target: what createTarget takes. */
+export type BulkTargetCreate = TargetCreate;
 
 export interface BulkTargetUpdate extends BulkTargetFields {
   /** The stage the check saw; a target no longer in it is not written (and the import fails). */
