@@ -1,49 +1,17 @@
 import { gql } from '../../api/client';
-import type { FirmRef, OrderKind, OrderStatus } from '../../api/firm';
+import type { FirmInput, NeedInput, OrderInput } from '@yulian/schema';
+import type { FirmRef } from '../../api/firm';
 import type { DistrictSummary, Segment } from '../../api/queries';
 
-/** The firm panel's edits, typed by hand against schema/schema.graphql (FirmInput, NeedInput, OrderInput). */
+/**
+ * The firm panel's edits. A form sends every field (the API clears a field left out), so the
+ * variables are the API's validated inputs (schema/src/validators.ts) with no field optional.
+ */
 
-export interface FirmInputVars {
-  id: string;
-  nameZh: string;
-  nameEn: string;
-  shortNameZh: string | null;
-  shortNameEn: string | null;
-  districtCode: string;
-  creditCode: string | null;
-  isChainLeader: boolean;
-  isOem: boolean;
-  isRecycler: boolean;
-  outputCny: number | null;
-  outputYear: number | null;
-  yieldRate: number | null;
-  certifications: string[];
-  lat: number | null;
-  lng: number | null;
-  notes: string | null;
-}
-
-export interface NeedInputVars {
-  firmId: string;
-  segmentCode: string;
-  annualDemand: number | null;
-  unit: string | null;
-}
-
-export interface OrderInputVars {
-  /** Null records a new order; an id replaces that order. */
-  id: string | null;
-  kind: OrderKind;
-  supplierId: string;
-  buyerId: string;
-  segmentCode: string;
-  year: number;
-  amountCny: number;
-  quantity: number | null;
-  unit: string | null;
-  status: OrderStatus;
-}
+export type FirmInputVars = Required<FirmInput>;
+export type NeedInputVars = Required<NeedInput>;
+/** `id` null records a new order; an id replaces that order. */
+export type OrderInputVars = Required<OrderInput>;
 
 export const UPSERT_FIRM = gql<{ upsertFirm: { id: string } }, { input: FirmInputVars }>(/* GraphQL */ `
   mutation UpsertFirm($input: FirmInput!) { upsertFirm(input: $input) { id } }
