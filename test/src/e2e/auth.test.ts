@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithPassword, startTestServer } from '../harness';
-import { assertWebBuilt, launchChromium, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './browser';
 
 /**
  * Signing in and out in a real browser: order amounts are hidden from anonymous visitors without
@@ -17,34 +16,7 @@ const AOFANG_TO_ANRUI = 'flow:SUPPLY:aofang>anrui:SURFACE_TREATMENT';
 /** An amount as the Chinese UI writes it. */
 const MONEY = /\d[\d,.]*\s*(万元|亿元|元)/;
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-let context: BrowserContext;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer();
-  await createUserWithPassword(server.store, { ...BUREAU, role: 'BUREAU', districtCode: '500117' });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh browser profile (no cookie, Chinese UI) on the home page. */
-async function openHome(): Promise<Page> {
-  const opened = await openPage(browser, server.url);
-  ({ context, errors: pageErrors } = opened);
-  return opened.page;
-}
-
-afterEach(async () => {
-  await context?.close();
-  expect(pageErrors).toEqual([]);
-});
+const { open, context } = browserSuite({ users: [{ ...BUREAU, role: 'BUREAU', districtCode: '500117' }] });
 
 const flowLinks = (p: Page) => p.locator('[data-testid="graph-links"] li[data-kind="supply"], [data-testid="graph-links"] li[data-kind="scrap-return"]');
 const link = (p: Page, id: string) => p.locator(`[data-testid="graph-links"] [data-link-id="${id}"]`);
@@ -81,14 +53,14 @@ async function expectAnonymousView(p: Page): Promise<void> {
 
 describe('signing in', () => {
   it('shows an anonymous visitor the graph without amounts, and no error', async () => {
-    const p = await openHome();
+    const p = await open();
     await expectAnonymousView(p);
     expect(Number(await p.getByTestId('cluster-graph').getAttribute('data-edge-count'))).toBeGreaterThan(0);
     expect(await p.getByTestId('firm-row').count()).toBeGreaterThan(10);
   });
 
   it('says in words when the password is wrong, and stays anonymous', async () => {
-    const p = await openHome();
+    const p = await open();
     await graphSettled(p);
     await signIn(p, BUREAU.username, 'not-the-password');
     const error = p.getByTestId('login-error');
@@ -97,12 +69,12 @@ describe('signing in', () => {
     expect(await error.getAttribute('role')).toBe('alert');
     expect(await p.getByTestId('login-password').inputValue()).toBe('');
     expect(await p.getByTestId('current-user').count()).toBe(0);
-    expect((await context.cookies()).map((c) => c.name)).not.toContain('yulian_session');
+    expect((await context().cookies()).map((c) => c.name)).not.toContain('yulian_session');
     expect((await shownAmounts(p)).every((amount) => amount === null)).toBe(true);
   });
 
   it('shows a bureau the amounts, keeps the session over a reload, and hides them again on sign-out', async () => {
-    const p = await openHome();
+    const p = await open();
     await expectAnonymousView(p);
 
     await signIn(p, BUREAU.username, BUREAU.password);
@@ -111,7 +83,7 @@ describe('signing in', () => {
     expect(await user.textContent()).toContain(BUREAU.displayName);
     expect(await user.textContent()).toContain('区经信委');
     expect(await p.getByTestId('sign-in').count()).toBe(0);
-    const cookie = (await context.cookies()).find((c) => c.name === 'yulian_session');
+    const cookie = (await context().cookies()).find((c) => c.name === 'yulian_session');
     expect(cookie?.httpOnly).toBe(true);
 
     // The page fetched its data again as the bureau: every amount is there.
@@ -136,7 +108,7 @@ describe('signing in', () => {
     // Signing out refetches as anonymous and keeps the year chosen.
     await p.getByTestId('sign-out').click();
     await p.getByTestId('sign-in').waitFor();
-    expect((await context.cookies()).map((c) => c.name)).not.toContain('yulian_session');
+    expect((await context().cookies()).map((c) => c.name)).not.toContain('yulian_session');
     await expectAnonymousView(p);
     expect(await p.getByTestId('year-select').inputValue()).toBe('2025');
   });

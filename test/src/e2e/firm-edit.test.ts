@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithPassword, startTestServer, type TestServer } from '../harness';
-import { assertWebBuilt, launchChromium, openPage, signInFromPage } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, type Credentials } from './browser';
 
 /**
  * A firm keeps its own profile, capabilities, needs and orders current from its panel: Aofang's
@@ -18,47 +16,25 @@ const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const AOFANG_STAFF = { username: 'aofang-e2e', password: 'Aofang-e2e-staff-2025' };
 const BISHAN_BUREAU = { username: 'bishan-e2e', password: 'Bishan-e2e-bureau-2025' };
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  assertWebBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startTestServer();
-  await createUserWithPassword(server.store, { ...AOFANG_STAFF, role: 'FIRM', firmId: 'aofang', displayName: '奥方（测试）' });
-  await createUserWithPassword(server.store, { ...BISHAN_BUREAU, role: 'BUREAU', districtCode: '500120', displayName: '璧山区经信委（测试）' });
-  browser = await launchChromium();
+const suite = browserSuite({
+  artifacts: ARTIFACTS,
+  users: [
+    { ...AOFANG_STAFF, role: 'FIRM', firmId: 'aofang', displayName: '奥方（测试）' },
+    { ...BISHAN_BUREAU, role: 'BUREAU', districtCode: '500120', displayName: '璧山区经信委（测试）' },
+  ],
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  expect(errors).toEqual([]);
-});
-
-async function openAt(route: string, signIn: boolean | typeof BISHAN_BUREAU): Promise<Page> {
-  const opened = await openPage(browser, `${server.url}${route}`);
-  ({ context, errors } = opened);
-  if (signIn) {
-    await signInFromPage(opened.page, signIn === true ? AOFANG_STAFF : signIn);
-    await opened.page.reload({ waitUntil: 'domcontentloaded' });
-  }
-  await opened.page.getByTestId('firm-profile').waitFor({ timeout: 30_000 });
-  return opened.page;
+async function openAt(route: string, signIn?: Credentials): Promise<Page> {
+  const p = await suite.open(route, { signIn });
+  await p.getByTestId('firm-profile').waitFor({ timeout: 30_000 });
+  return p;
 }
 
 const surfaceRow = (p: Page) => p.getByTestId('capabilities').locator('tr').filter({ hasText: '表处件' });
 
 describe('editing a firm from its profile', () => {
   it("lets a firm's staff change their line's utilisation and shows the new spare capacity", async () => {
-    const p = await openAt('/?firm=aofang', true);
+    const p = await openAt('/?firm=aofang', AOFANG_STAFF);
     // The seed: 600,000 sets at 80% in use.
     expect(await surfaceRow(p).textContent()).toContain('120,000 sets');
     await p.getByTestId('edit-capability-SURFACE_TREATMENT').click();
@@ -71,21 +47,21 @@ describe('editing a firm from its profile', () => {
   });
 
   it("offers no edit on another firm's profile, nor to a visitor; a bureau edits the profile but not the orders", async () => {
-    const other = await openAt('/?firm=guangan-moto&y=2025', true);
+    const other = await openAt('/?firm=guangan-moto&y=2025', AOFANG_STAFF);
     await other.getByTestId('orders-section').waitFor();
     expect(await editControls(other)).toEqual({ capability: 0, profile: 0, needs: 0, orders: 0 });
     // Aofang's staff may not list another firm's orders: the API withholds them, and the panel says so.
     expect(await other.getByTestId('orders-section').textContent()).toContain('订单明细仅对本企业、区经信委和管理员可见');
-    await context?.close();
+    await suite.context().close();
 
-    const visitor = await openAt('/?firm=anrui&y=2025', false);
+    const visitor = await openAt('/?firm=anrui&y=2025');
     await visitor.getByTestId('needs').waitFor();
     expect(await editControls(visitor)).toEqual({ capability: 0, profile: 0, needs: 0, orders: 0 });
     // Anrui's yearly demand is its own business: a padlock, not the figure.
     expect(await visitor.getByTestId('needs').textContent()).not.toContain('420,000');
     expect(await visitor.getByTestId('needs').locator('.amount-hidden').count()).toBeGreaterThan(0);
     await visitor.screenshot({ path: path.join(ARTIFACTS, 'visitor-no-edits.png'), fullPage: true });
-    await context?.close();
+    await suite.context().close();
 
     const bureau = await openAt('/?firm=aofang&y=2025', BISHAN_BUREAU);
     await bureau.getByTestId('orders').waitFor();
@@ -103,7 +79,7 @@ describe('editing a firm from its profile', () => {
   });
 
   it('lets the staff change their profile and see it after a reload', async () => {
-    const p = await openAt('/?firm=aofang&y=2025', true);
+    const p = await openAt('/?firm=aofang&y=2025', AOFANG_STAFF);
     await p.getByTestId('edit-profile').click();
     const form = p.getByTestId('profile-form');
     // A firm keeps its facts current; chain leader and the like are the bureau's call.
@@ -135,7 +111,7 @@ describe('editing a firm from its profile', () => {
   });
 
   it('adds a need, changes it and removes it', async () => {
-    const p = await openAt('/?firm=aofang&y=2025', true);
+    const p = await openAt('/?firm=aofang&y=2025', AOFANG_STAFF);
     const addNeed = p.getByTestId('add-need');
     // A real button: reachable and pressed from the keyboard.
     await addNeed.focus();
@@ -163,7 +139,7 @@ describe('editing a firm from its profile', () => {
   });
 
   it('records an order, refuses a negative amount by name, changes the status and deletes it', async () => {
-    const p = await openAt('/?firm=aofang&y=2025', true);
+    const p = await openAt('/?firm=aofang&y=2025', AOFANG_STAFF);
     const rows = p.getByTestId('orders').locator('tr[data-order-id]');
     await rows.first().waitFor();
     const seeded = await rows.count();

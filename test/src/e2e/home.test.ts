@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../harness';
-import { assertWebBuilt, launchChromium, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './browser';
 
 /**
  * The home page in a real browser, against the real server over the article's seed data.
@@ -16,33 +15,7 @@ const GUANGAN_TO_ANRUI_2023 = 'flow:SUPPLY:guangan-moto>anrui:SURFACE_TREATMENT'
 /** Aofang took over from 2024. */
 const AOFANG_TO_ANRUI = 'flow:SUPPLY:aofang>anrui:SURFACE_TREATMENT';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh browser profile (empty localStorage) on the home page. */
-async function openHome(): Promise<Page> {
-  ({ context, page, errors: pageErrors } = await openPage(browser, server.url));
-  return page;
-}
-
-afterEach(async () => {
-  await context?.close();
-  expect(pageErrors).toEqual([]);
-});
+const { open } = browserSuite();
 
 const graph = (p: Page) => p.getByTestId('cluster-graph');
 const rows = (p: Page) => p.getByTestId('firm-row');
@@ -58,7 +31,7 @@ async function graphSettled(p: Page): Promise<void> {
 
 describe('home page', () => {
   it('lists firms and narrows the list by search', async () => {
-    const p = await openHome();
+    const p = await open();
     await rows(p).first().waitFor();
     expect(await rows(p).count()).toBeGreaterThan(10);
     await expect.poll(() => rows(p).filter({ hasText: '奥方' }).count()).toBe(1);
@@ -72,7 +45,7 @@ describe('home page', () => {
   });
 
   it('draws the seeded cluster', async () => {
-    const p = await openHome();
+    const p = await open();
     await graphSettled(p);
     expect(await graphNumber(p, 'data-node-count')).toBeGreaterThan(10);
     expect(await graphNumber(p, 'data-edge-count')).toBeGreaterThan(0);
@@ -81,7 +54,7 @@ describe('home page', () => {
   });
 
   it('switches to English and remembers the choice after a reload', async () => {
-    const p = await openHome();
+    const p = await open();
     const toggle = p.getByTestId('lang-toggle');
     await rows(p).first().waitFor();
     expect(await toggle.textContent()).toBe('EN');
@@ -104,7 +77,7 @@ describe('home page', () => {
   });
 
   it('redraws the flows of the chosen year', async () => {
-    const p = await openHome();
+    const p = await open();
     await graphSettled(p);
     const link = (id: string) => p.locator(`[data-testid="graph-links"] [data-link-id="${id}"]`);
     const linkCount = () => p.locator('[data-testid="graph-links"] li[data-link-id]').count();
@@ -137,7 +110,7 @@ describe('home page', () => {
   });
 
   it('looks right (screenshot for a human to check)', async () => {
-    const p = await openHome();
+    const p = await open();
     await rows(p).first().waitFor();
     await graphSettled(p);
     await p.screenshot({ path: SCREENSHOT, fullPage: true });

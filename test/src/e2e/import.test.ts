@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithPassword, startTestServer, type TestServer } from '../harness';
-import { assertWebBuilt, launchChromium, openPage, signInFromPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './browser';
 
 /**
  * The import page as a bureau officer uses it: a file with a mistake is checked, the mistake is
@@ -17,37 +15,7 @@ const ADMIN = { username: 'import-e2e-admin', password: 'Import-e2e-admin-2025' 
 const HEADER = 'id,kind,supplierId,buyerId,segmentCode,year,amountCny';
 const orderFile = (supplierId: string) => `${HEADER}\no-e2e-import-1,SUPPLY,${supplierId},anrui,SURFACE_TREATMENT,2026,1200000\n`;
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  assertWebBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startTestServer();
-  await createUserWithPassword(server.store, { ...ADMIN, role: 'ADMIN', displayName: '市经信委（测试）' });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  expect(errors).toEqual([]);
-});
-
-async function signedInAt(route: string): Promise<Page> {
-  const opened = await openPage(browser, `${server.url}${route}`);
-  ({ context, errors } = opened);
-  await signInFromPage(opened.page, ADMIN);
-  await opened.page.reload({ waitUntil: 'domcontentloaded' });
-  return opened.page;
-}
+const { open } = browserSuite({ artifacts: ARTIFACTS, users: [{ ...ADMIN, role: 'ADMIN', displayName: '市经信委（测试）' }] });
 
 async function dryRun(p: Page, content: string, name = 'orders.csv'): Promise<void> {
   await p.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
@@ -58,7 +26,7 @@ const statistic = (p: Page, title: string) => p.locator('.ant-statistic').filter
 
 describe('the import page', () => {
   it('shows a bad row by row and column, refuses to commit it, and commits the corrected file', async () => {
-    const p = await signedInAt('/import');
+    const p = await open('/import', { signIn: ADMIN });
     await p.getByRole('heading', { name: '数据导入与导出' }).waitFor();
 
     await dryRun(p, orderFile('no-such-firm'));
@@ -83,7 +51,7 @@ describe('the import page', () => {
   });
 
   it('imports a target list: the kind explains its rules, a skipped stage is shown, the corrected file commits', async () => {
-    const p = await signedInAt('/import');
+    const p = await open('/import', { signIn: ADMIN });
     await p.getByRole('heading', { name: '数据导入与导出' }).waitFor();
     await p.getByRole('combobox', { name: '数据类型' }).click();
     await p.locator('.ant-select-item-option').filter({ hasText: '招商目标' }).click();

@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithPassword, startTestServer } from '../harness';
-import { assertWebBuilt, launchChromium, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './browser';
 import './cy-hook';
 
 /**
@@ -17,38 +15,9 @@ import './cy-hook';
 const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-artifacts/stories');
 const BUREAU = { username: 'hechuan-stories', password: 'Hechuan-stories-2025', displayName: '合川区经信委（测试）' };
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-let context: BrowserContext | undefined;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  assertWebBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startTestServer();
-  await createUserWithPassword(server.store, { ...BUREAU, role: 'BUREAU', districtCode: '500117' });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  expect(errors).toEqual([]);
-});
-
-/** A fresh profile with the test hook on, at `route`. */
-async function open(route = '/'): Promise<Page> {
-  const opened = await openPage(browser, `${server.url}${route}`);
-  ({ context, errors } = opened);
-  await opened.page.evaluate(() => localStorage.setItem('yulian.debug', '1'));
-  await opened.page.reload({ waitUntil: 'domcontentloaded' });
-  return opened.page;
-}
+const suite = browserSuite({ artifacts: ARTIFACTS, users: [{ ...BUREAU, role: 'BUREAU', districtCode: '500117' }] });
+/** The hook on in every test, so that any story can read the map through `window.__yulianCy`. */
+const open = (route: string) => suite.open(route, { debugHook: true });
 
 /**
  * The viewport only on pages with the map: a full-page capture resizes the viewport, cytoscape

@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithPassword, startTestServer, type TestServer } from '../harness';
-import { assertWebBuilt, launchChromium, openPage, signInFromPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, signInFromPage } from './browser';
 
 /**
  * The investment team's board in a real browser: a Hechuan investment user moves targets through
@@ -18,20 +16,9 @@ const INVESTMENT = { username: 'hechuan-invest-e2e', password: 'Hechuan-invest-e
 /** Moves are stamped now, so they count in this year's progress (China time). */
 const YEAR = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertWebBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startTestServer();
-  await createUserWithPassword(server.store, { ...INVESTMENT, role: 'INVESTMENT', districtCode: '500117', displayName: '合川区招商（测试）' });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const { open, server } = browserSuite({
+  artifacts: ARTIFACTS,
+  users: [{ ...INVESTMENT, role: 'INVESTMENT', districtCode: '500117', displayName: '合川区招商（测试）' }],
 });
 
 const signIn = (page: Page) => signInFromPage(page, INVESTMENT);
@@ -55,9 +42,9 @@ async function progressFigures(page: Page): Promise<{ signed: number; started: s
 
 describe('targets board', () => {
   it('moves a target through its stages and the progress dashboard follows', async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
+    const page = await open();
     await signIn(page);
-    await page.goto(`${server.url}/targets`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${server().url}/targets`, { waitUntil: 'domcontentloaded' });
     await page
       .getByTestId('targets-page')
       .waitFor({ timeout: 15_000 })
@@ -144,15 +131,12 @@ describe('targets board', () => {
     expect(startedCount(after.started)).toBe(startedCount(before.started) + 1);
     await page.getByTestId('progress-chart').locator('canvas').first().waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'targets-progress.png'), fullPage: true });
-
-    await context.close();
-    expect(errors).toEqual([]);
   });
 
   it("sets the year's goal from the dashboard and measures progress against it", async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
+    const page = await open();
     await signIn(page);
-    await page.goto(`${server.url}/targets`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${server().url}/targets`, { waitUntil: 'domcontentloaded' });
     await page.getByTestId('targets-year').click();
     await page.locator(`.ant-select-item-option[title="${YEAR}"]`).click();
     await progressFigures(page);
@@ -166,8 +150,5 @@ describe('targets board', () => {
     await expect.poll(() => dashboard.textContent()).toContain(`${YEAR}年目标：12`);
     expect(await page.getByTestId('progress-signed').textContent()).toContain('/ 12');
     await page.screenshot({ path: path.join(ARTIFACTS, 'targets-goal-set.png'), fullPage: true });
-
-    await context.close();
-    expect(errors).toEqual([]);
   });
 });
