@@ -49,6 +49,11 @@ export async function startSyntheticServer(firms: number): Promise<SyntheticServ
 export interface FirstDraw {
   /** From navigation start to the first frame showing the map's data (the page's own clock). */
   ms: number;
+  /**
+   * From navigation start to the first frame showing the links too: the same frame for smaller
+   * graphs; big graphs draw their firms first and their links a frame later (engine.ts).
+   */
+  linksMs: number;
   nodes: number;
   edges: number;
   renderer: string;
@@ -97,10 +102,12 @@ export async function measureFirstDraw(browser: Browser, url: string): Promise<F
     // Asked ten times a second with a bare property test: a locator polled every frame runs
     // Playwright's selector engine over the page on the main thread the map is drawn on.
     await page.waitForFunction(() => '__firstDrawFirms' in window, null, { timeout: 120_000, polling: 100 });
+    await page.waitForFunction(() => performance.getEntriesByName('yulian:links-drawn', 'mark').length > 0, null, { timeout: 60_000, polling: 100 });
     const graph = page.locator(GRAPH);
     const counted = await page.evaluate(() => (window as unknown as { __firstDrawFirms: { visible: number; total: number } }).__firstDrawFirms);
     return {
       ms: Number(await graph.getAttribute('data-first-draw-ms')),
+      linksMs: await page.evaluate(() => Math.round(performance.getEntriesByName('yulian:links-drawn', 'mark')[0]?.startTime ?? Number.NaN)),
       nodes: Number(await graph.getAttribute('data-node-count')),
       edges: Number(await graph.getAttribute('data-edge-count')),
       renderer: (await graph.getAttribute('data-renderer')) ?? '?',

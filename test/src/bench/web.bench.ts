@@ -75,6 +75,7 @@ for (const firms of SIZES) {
         rows.push(
           `${firms.toLocaleString('en').padStart(7)} firms | ${last?.nodes ?? '?'} nodes, ${last?.edges ?? '?'} edges | ${last?.renderer ?? '?'} | ` +
             `first draw median ${Math.round(ms)} ms (runs ${measured.map((d) => Math.round(d.ms)).join(', ')}; ` +
+            `links drawn median ${Math.round(median(measured.map((d) => d.linksMs)))} ms; ` +
             `first load, graph built afresh: ${warmUp ? Math.round(warmUp.ms) : '?'} ms; ` +
             `firms shown ${last?.visibleFirms ?? '?'} of ${last?.firms ?? '?'}; last run: entry ${b?.entry} ms, ` +
             `graph request ${b?.apiStart}–${b?.apiEnd} ms, data in app ${b?.data} ms, elements added ${b?.added} ms)` +

@@ -63,6 +63,8 @@ export class ClusterMap {
   /** False until the current instance has drawn its first (empty) frame; elements wait in `pending`. */
   private ready = false;
   private pending: readonly ClusterElement[] | null = null;
+  /** Counts fills, so that links held back for a fill are dropped once a later fill has come. */
+  private fills = 0;
   /** Kept so that an instance built anew, or filled later, shows the same selection and highlights. */
   private selectedFirmId: string | null = null;
   private highlighted: readonly string[] = [];
@@ -158,14 +160,43 @@ export class ClusterMap {
     this.presets = new Map(elements.flatMap((e) => (e.position ? [[e.data.id, e.position] as const] : [])));
     this.regionPresets = new Map(elements.flatMap((e) => (e.position && e.data.kind === 'firm' && e.data.inRegion ? [[e.data.id, e.position] as const] : [])));
     const firstFill = cy.elements().empty();
-    const { structureChanged } = syncElements(cy, elements);
+    const fill = ++this.fills;
+    // A big graph's first picture is its firms; its links follow in the next frame (see addLinksLater).
+    const linksLater = firstFill && this.big ? elements.filter((e) => e.group === 'edges') : [];
+    const { structureChanged } = syncElements(cy, linksLater.length > 0 ? elements.filter((e) => e.group === 'nodes') : elements);
     perfMark('elements-added');
-    this.container.dataset.nodeCount = String(cy.nodes().length);
-    this.container.dataset.edgeCount = String(cy.edges().length);
+    this.countElements();
     if (structureChanged) this.runLayout(firstFill);
     this.applySelection();
     this.applyHighlight();
     this.detail?.refresh();
+    if (linksLater.length > 0) this.addLinksLater(cy, fill, linksLater);
+  }
+
+  private countElements(): void {
+    this.container.dataset.nodeCount = String(this.cy?.nodes().length ?? 0);
+    this.container.dataset.edgeCount = String(this.cy?.edges().length ?? 0);
+  }
+
+  /**
+   * Adds a big graph's links once the frame showing its firms has been painted. Links cost cytoscape
+   * about as much per element as firms do (styles, end points, strokes): at 2,000 firms their 700
+   * links are a quarter of the first frame. Drawn a frame later, they come about 0.3 s after the
+   * firms instead of holding all of the picture back by as much. Zoomed out that far they are hairlines
+   * (no arrowheads, see detail.ts) over the firms; the firms are what a first look at the region is
+   * for. Dropped if another fill (a new filter) has come meanwhile: it brings its own links.
+   */
+  private addLinksLater(cy: Core, fill: number, links: ClusterElement[]): void {
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (this.cy !== cy || this.fills !== fill) return;
+        cy.batch(() => cy.add(links));
+        this.countElements();
+        this.detail?.refresh();
+        // For benchmarks: when the frame with the links has been painted (see runLayout).
+        requestAnimationFrame(() => setTimeout(() => perfMark('links-drawn'), 0));
+      }, 0),
+    );
   }
 
   setLayout(mode: LayoutMode): void {
@@ -199,6 +230,7 @@ export class ClusterMap {
       requestAnimationFrame(() =>
         setTimeout(() => {
           perfMark('first-draw');
+          if (cy.edges().nonempty()) perfMark('links-drawn');
           this.container.dataset.firstDrawMs = String(Math.round(performance.now()));
           this.events.onFirstDraw?.();
         }, 0),
