@@ -1,7 +1,7 @@
 import { allSupports, clusterFirms, clusterFlows, listDistricts, makersOfSegments } from '../store/queries';
 import type { GraphStore } from '../store/port';
 import { buildClusterGraph, type ClusterGraph, type ClusterGraphFilter } from './cluster-graph';
-import { storeFact } from './store-facts';
+import { recentStoreFact } from './store-facts';
 
 /**
  * The cluster graph for a filter, or null when the filter names a chain leader that is no firm.
@@ -12,23 +12,8 @@ import { storeFact } from './store-facts';
  * A graph holds no viewer's rights (who may see an amount is decided when answering), so one kept
  * graph serves every viewer.
  */
-export async function clusterGraphFor(store: GraphStore, filter: ClusterGraphFilter): Promise<ClusterGraph | null> {
-  const recent = await storeFact(store, 'clusterGraphs', async () => new Map<string, Promise<ClusterGraph | null>>());
-  const key = JSON.stringify(filter);
-  const kept = recent.get(key);
-  if (kept) {
-    // Most recently asked last, so the first key is the one to drop.
-    recent.delete(key);
-    recent.set(key, kept);
-    return kept;
-  }
-  const built = buildFor(store, filter);
-  recent.set(key, built);
-  if (recent.size > KEPT_GRAPHS) recent.delete(recent.keys().next().value as string);
-  built.catch(() => {
-    if (recent.get(key) === built) recent.delete(key);
-  });
-  return built;
+export function clusterGraphFor(store: GraphStore, filter: ClusterGraphFilter): Promise<ClusterGraph | null> {
+  return recentStoreFact(store, 'clusterGraphs', JSON.stringify(filter), KEPT_GRAPHS, () => buildFor(store, filter));
 }
 
 /** Graphs kept per store state: at 10,000 firms one is some 10 MB. */

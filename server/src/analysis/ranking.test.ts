@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOGISTICS } from './logistics';
-import { firstInOrder, rankCandidates, type CandidateFacts, type RankingRequest } from './ranking';
+import { haversineKm } from '@yulian/schema';
+import { RANKING_WEIGHTS, rankCandidates, scoreParts, spareOf, type CandidateFacts, type RankingRequest } from './ranking';
 
 /** Hechuan's seat; candidates are placed due south of it, so latitude alone sets the distance. */
 const BUYER = { firmId: 'leader', lat: 29.97, lng: 106.28, nameZh: '链主', nameEn: 'Leader' };
@@ -107,14 +108,52 @@ describe('rankCandidates', () => {
   });
 });
 
-describe('firstInOrder', () => {
-  it('gives the same first items as sorting everything, ties kept in arrival order', () => {
-    let seed = 7;
+describe('rankCandidates against ranking everything', () => {
+  it('returns the first n of all makers scored, one row per firm at its best, in the documented order', () => {
+    let seed = 11;
     const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-    for (const [size, n] of [[0, 3], [5, 10], [200, 1], [1000, 7], [1000, 0]] as const) {
-      const items = Array.from({ length: size }, (_, i) => ({ i, key: Math.floor(next() * 50) }));
-      const order = (a: { key: number }, b: { key: number }) => a.key - b.key;
-      expect(firstInOrder(items, n, order)).toEqual([...items].sort(order).slice(0, n));
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
+    const facts = Array.from({ length: 600 }, (_, i) =>
+      firm(`f${Math.floor(next() * 400)}`, {
+        segmentCode: `S${i % 3}`,
+        inRegion: next() > 0.1,
+        lat: kmSouth(Math.floor(next() * 12) * 10),
+        capacity: pick([null, 0, 1000, 50_000]),
+        utilisation: pick([null, 0, 0.5, 1]),
+        yieldRate: pick([null, 0.6, 0.8, 0.95]),
+        certifications: pick([[], ['IATF 16949']]),
+        chainLeaderCustomers: pick([0, 1, 4]),
+      }),
+    );
+    const excluded = new Set(['f1', 'f2', 'f3']);
+    // The ranking spelled out: score every maker with scoreParts, keep each firm's best, sort all.
+    const everything = (r: RankingRequest) => {
+      const best = new Map<string, { id: string; hasSpare: boolean; score: number; km: number | null }>();
+      const better = (a: { id: string; hasSpare: boolean; score: number; km: number | null }, b: typeof a) =>
+        Number(b.hasSpare) - Number(a.hasSpare) || b.score - a.score || (a.km ?? 0) - (b.km ?? 0) || a.id.localeCompare(b.id);
+      for (const c of facts) {
+        if (!c.inRegion || c.firmId === r.buyer?.firmId || r.excludeFirmIds.has(c.firmId)) continue;
+        if (r.minYieldRate != null && (c.yieldRate == null || c.yieldRate < r.minYieldRate)) continue;
+        const km = r.buyer ? haversineKm(r.buyer.lat, r.buyer.lng, c.lat, c.lng) : null;
+        if (r.maxDistanceKm != null && km !== null && km > r.maxDistanceKm) continue;
+        const p = scoreParts(c, km, r.demand);
+        const w = RANKING_WEIGHTS;
+        const score = 100 * (w.distance * p.distance + w.capacity * p.capacity + w.yield * p.yield + w.certification * p.certification + w.references * p.references);
+        const row = { id: c.firmId, hasSpare: spareOf(c) !== 0, score: Math.round(score * 10) / 10, km: km === null ? null : Math.round(km * 10) / 10 };
+        const previous = best.get(c.firmId);
+        if (!previous || better(row, previous) < 0) best.set(c.firmId, row);
+      }
+      return [...best.values()].sort(better).slice(0, r.first).map((row) => [row.id, row.score]);
+    };
+    for (const r of [
+      request({ first: 10, excludeFirmIds: excluded }),
+      request({ first: 1 }),
+      request({ first: 0 }),
+      request({ first: 1000, demand: null }),
+      request({ first: 25, buyer: null }),
+      request({ first: 15, minYieldRate: 0.8, maxDistanceKm: 60 }),
+    ]) {
+      expect(rankCandidates(facts, r).map((c) => [c.firmId, c.score])).toEqual(everything(r));
     }
   });
 });

@@ -74,65 +74,96 @@ export function scoreParts(c: CandidateFacts, distanceKm: number | null, demand:
   const spare = spareOf(c);
   return {
     distance: distanceKm === null ? 0.5 : 1 / (1 + distanceKm / 50),
-    capacity: spare === null ? 0.5 : spare === 0 ? 0 : demand && demand > 0 ? Math.min(1, spare / demand) : 1,
+    capacity: capacityPart(spare, demand),
     yield: c.yieldRate == null ? 0.25 : clamp01((c.yieldRate - 0.6) / 0.4),
     certification: c.certifications.includes(IATF) ? 1 : 0,
     references: Math.min(1, c.chainLeaderCustomers / 3),
   };
 }
 
-export function rankCandidates(facts: readonly CandidateFacts[], request: RankingRequest): SupplierCandidate[] {
-  const { buyer } = request;
-  // One row per firm: a firm making the segment twice (two child segments) counts once, at its best.
-  // Reasons are written only for the candidates returned: a common segment has ten thousand makers.
-  const best = new Map<string, Ranked>();
-  for (const c of facts) {
-    if (!c.inRegion || c.firmId === buyer?.firmId || request.excludeFirmIds.has(c.firmId)) continue;
-    if (request.minYieldRate != null && (c.yieldRate == null || c.yieldRate < request.minYieldRate)) continue;
-    if (request.certification && !c.certifications.includes(request.certification)) continue;
-    const distanceKm = buyer ? haversineKm(buyer.lat, buyer.lng, c.lat, c.lng) : null;
-    if (request.maxDistanceKm != null && distanceKm !== null && distanceKm > request.maxDistanceKm) continue;
-    const parts = scoreParts(c, distanceKm, request.demand);
-    const score =
-      100 *
-      (RANKING_WEIGHTS.distance * parts.distance +
-        RANKING_WEIGHTS.capacity * parts.capacity +
-        RANKING_WEIGHTS.yield * parts.yield +
-        RANKING_WEIGHTS.certification * parts.certification +
-        RANKING_WEIGHTS.references * parts.references);
-    const spare = spareOf(c);
-    const ranked: Ranked = {
-      facts: c,
-      firmId: c.firmId,
-      score: Math.round(score * 10) / 10,
-      exactKm: distanceKm,
-      distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
-      spare,
-      hasSpare: spare !== 0,
-    };
-    const previous = best.get(c.firmId);
-    if (!previous || compare(ranked, previous) < 0) best.set(c.firmId, ranked);
-  }
-  return firstInOrder(best.values(), request.first, compare).map((r) => describe(r, request));
+/**
+ * A segment's makers as the ranking reads them on every search: the parts of the score that do not
+ * depend on the buyer, and spare capacity, worked out once per kept list of facts (see
+ * candidateFactsOf, which keeps one list per segment and year until the next write).
+ */
+interface PreparedFacts {
+  spare: Float64Array;
+  yieldPart: Float64Array;
+  certificationPart: Float64Array;
+  referencesPart: Float64Array;
+}
+
+const prepared = new WeakMap<readonly CandidateFacts[], PreparedFacts>();
+
+function prepare(facts: readonly CandidateFacts[]): PreparedFacts {
+  const known = prepared.get(facts);
+  if (known) return known;
+  const n = facts.length;
+  const p: PreparedFacts = { spare: new Float64Array(n), yieldPart: new Float64Array(n), certificationPart: new Float64Array(n), referencesPart: new Float64Array(n) };
+  facts.forEach((c, i) => {
+    const parts = scoreParts(c, null, null);
+    p.spare[i] = spareOf(c) ?? Number.NaN;
+    p.yieldPart[i] = parts.yield;
+    p.certificationPart[i] = parts.certification;
+    p.referencesPart[i] = parts.references;
+  });
+  prepared.set(facts, p);
+  return p;
 }
 
 /**
- * The `n` first items in `order`, sorted, without sorting them all: most of ten thousand makers
- * lose to the n-th best found so far with one comparison.
+ * The first `request.first` candidates, best first. A common segment has ten thousand makers, so a
+ * maker is scored from prepared numbers and compared with the last one kept before anything is
+ * made for it; reasons are written only for the candidates returned. A firm making the segment
+ * twice (two child segments) counts once, at its best.
  */
-export function firstInOrder<T>(items: Iterable<T>, n: number, order: (a: T, b: T) => number): T[] {
-  const kept: T[] = [];
-  if (n <= 0) return kept;
-  for (const item of items) {
-    if (kept.length === n && order(item, kept[n - 1] as T) >= 0) continue;
-    let at = kept.length === n ? n - 1 : kept.length;
-    while (at > 0 && order(item, kept[at - 1] as T) < 0) {
-      kept[at] = kept[at - 1] as T;
-      at -= 1;
+export function rankCandidates(facts: readonly CandidateFacts[], request: RankingRequest): SupplierCandidate[] {
+  const { buyer, demand } = request;
+  const { spare, yieldPart, certificationPart, referencesPart } = prepare(facts);
+  const kept: Ranked[] = [];
+  const first = request.first;
+  for (let i = 0; i < facts.length; i++) {
+    const c = facts[i] as CandidateFacts;
+    if (!c.inRegion || c.firmId === buyer?.firmId || request.excludeFirmIds.has(c.firmId)) continue;
+    if (request.minYieldRate != null && (c.yieldRate == null || c.yieldRate < request.minYieldRate)) continue;
+    if (request.certification && !c.certifications.includes(request.certification)) continue;
+    const exactKm = buyer ? haversineKm(buyer.lat, buyer.lng, c.lat, c.lng) : null;
+    if (request.maxDistanceKm != null && exactKm !== null && exactKm > request.maxDistanceKm) continue;
+    const spareHere = spare[i] as number;
+    // The same sum, in the same order, as scoreParts' parts weighted: the same score to the last bit.
+    const score =
+      100 *
+      (RANKING_WEIGHTS.distance * (exactKm === null ? 0.5 : 1 / (1 + exactKm / 50)) +
+        RANKING_WEIGHTS.capacity * capacityPart(Number.isNaN(spareHere) ? null : spareHere, demand) +
+        RANKING_WEIGHTS.yield * (yieldPart[i] as number) +
+        RANKING_WEIGHTS.certification * (certificationPart[i] as number) +
+        RANKING_WEIGHTS.references * (referencesPart[i] as number));
+    const rounded = Math.round(score * 10) / 10;
+    const distanceKm = exactKm === null ? null : Math.round(exactKm * 10) / 10;
+    const hasSpare = spareHere !== 0;
+    const last = kept.length === first ? kept[first - 1] : undefined;
+    if (first <= 0 || (last && compareTo(last, hasSpare, rounded, distanceKm, c.firmId) <= 0)) continue;
+    const ranked: Ranked = { facts: c, firmId: c.firmId, score: rounded, exactKm, distanceKm, spare: Number.isNaN(spareHere) ? null : spareHere, hasSpare };
+    const same = kept.findIndex((k) => k.firmId === c.firmId);
+    if (same >= 0) {
+      if (compare(ranked, kept[same] as Ranked) >= 0) continue;
+      kept.splice(same, 1);
     }
-    kept[at] = item;
+    insertInOrder(kept, ranked, first);
   }
-  return kept;
+  return kept.map((r) => describe(r, request));
+}
+
+function capacityPart(spare: number | null, demand: number | null): number {
+  return spare === null ? 0.5 : spare === 0 ? 0 : demand && demand > 0 ? Math.min(1, spare / demand) : 1;
+}
+
+/** Puts `item` in its place in the sorted `kept`, which holds at most `n`. */
+function insertInOrder(kept: Ranked[], item: Ranked, n: number): void {
+  let at = kept.length;
+  while (at > 0 && compare(item, kept[at - 1] as Ranked) < 0) at -= 1;
+  kept.splice(at, 0, item);
+  if (kept.length > n) kept.pop();
 }
 
 /** What ranking needs of a candidate before it is known to be among those returned. */
@@ -174,10 +205,18 @@ function describe(r: Ranked, request: RankingRequest): SupplierCandidate {
 }
 
 function compare(a: Ranked, b: Ranked): number {
+  return compareTo(a, b.hasSpare, b.score, b.distanceKm, b.firmId);
+}
+
+/**
+ * Where `kept` stands against a candidate given by its parts: negative when `kept` comes first.
+ * Firms with spare capacity (or perhaps some: unknown) first, then score, distance, id.
+ */
+function compareTo(kept: Ranked, hasSpare: boolean, score: number, distanceKm: number | null, firmId: string): number {
   return (
-    Number(b.hasSpare) - Number(a.hasSpare) ||
-    b.score - a.score ||
-    (a.distanceKm ?? 0) - (b.distanceKm ?? 0) ||
-    a.firmId.localeCompare(b.firmId)
+    Number(hasSpare) - Number(kept.hasSpare) ||
+    score - kept.score ||
+    (kept.distanceKm ?? 0) - (distanceKm ?? 0) ||
+    kept.firmId.localeCompare(firmId)
   );
 }

@@ -50,3 +50,26 @@ export function storeFact<T>(store: GraphStore, key: string, load: () => Promise
   });
   return value;
 }
+
+/**
+ * A fact of a family of which only the `limit` most recently asked are kept, for families a store
+ * state may be asked thousands of (one per buyer, one per map filter). Kept and dropped like
+ * `storeFact`; a failed load is not kept.
+ */
+export async function recentStoreFact<T>(store: GraphStore, family: string, key: string, limit: number, load: () => Promise<T>): Promise<T> {
+  const recent = await storeFact(store, family, async () => new Map<string, Promise<unknown>>());
+  const kept = recent.get(key);
+  if (kept) {
+    // Most recently asked last, so that the first key is the one to drop.
+    recent.delete(key);
+    recent.set(key, kept);
+    return kept as Promise<T>;
+  }
+  const value = load();
+  recent.set(key, value);
+  if (recent.size > limit) recent.delete(recent.keys().next().value as string);
+  value.catch(() => {
+    if (recent.get(key) === value) recent.delete(key);
+  });
+  return value;
+}

@@ -13,7 +13,7 @@ import {
 } from '../store/queries';
 import { locateFirms } from './firm-directory';
 import { findGaps } from './gaps';
-import { storeFact } from './store-facts';
+import { recentStoreFact, storeFact } from './store-facts';
 import { regionalMakers } from './makers';
 import { DEFAULT_LOGISTICS, type LogisticsCosts } from './logistics';
 import { rankCandidates, type BuyerFacts, type CandidateFacts } from './ranking';
@@ -174,7 +174,7 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
       years.map(async (year) => {
         const [candidates, supply] = await Promise.all([
           candidateFactsOf(store, segments, year),
-          buyers.length ? store.read(supplyOfBuyers(buyers, year)) : Promise.resolve([]),
+          buyers.length ? supplyOf(store, buyers, year) : Promise.resolve([]),
         ]);
         const outside = year !== null && supply.length ? await largestOutsideSupplies(store, buyers, supply) : new Map();
         return [year, { candidates, suppliers: groupBy(supply, (r) => r.buyerId), outside }] as const;
@@ -229,9 +229,22 @@ async function largestOutsideSupplies(
   return largest;
 }
 
+/**
+ * Buyers' facts kept per store state for the most recent buyers asked: a buyer searching segment
+ * after segment, or narrowing a search, asks the same again (reading them costs 15–20 ms at 100k
+ * firms, more than ranking ten thousand makers).
+ */
+const KEPT_BUYERS = 256;
+
+/** Who supplies the buyers in the year (a disruption's buyers are read, and kept, together). */
+function supplyOf(store: GraphStore, buyerIds: readonly string[], year: number | null): Promise<BuyerSupplyRow[]> {
+  return recentStoreFact(store, 'buyerSupply', `${year ?? 'all'}|${buyerIds.join(',')}`, KEPT_BUYERS, () => store.read(supplyOfBuyers(buyerIds, year)));
+}
+
 /** What the buyers need, each read from its own key: an id list costs the engine a scan of every firm. */
 async function needsOf(store: GraphStore, buyerIds: readonly string[]): Promise<LeaderNeedRow[]> {
-  return (await Promise.all(buyerIds.map((buyerId) => store.read(buyerNeeds({ buyerId }))))).flat();
+  const needs = await Promise.all(buyerIds.map((buyerId) => recentStoreFact(store, 'buyerNeeds', buyerId, KEPT_BUYERS, () => store.read(buyerNeeds({ buyerId })))));
+  return needs.flat();
 }
 
 /**

@@ -87,6 +87,22 @@ describe('closing a gap (story 1)', () => {
   });
 });
 
+describe('supplier search after a write', () => {
+  it('leaves out a firm once it supplies the buyer, and lists it again when the order goes', async () => {
+    const admin = await tokenFor(server.store, { role: 'ADMIN' });
+    const candidates = async () =>
+      (await gqlDataAs<{ findSuppliers: { firm: { id: string } }[] }>(server.url, bureau, '{ findSuppliers(segmentCode: "SURFACE_TREATMENT", nearFirmId: "anrui", year: 2023, first: 50) { firm { id } } }')).findSuppliers.map(
+        (c) => c.firm.id,
+      );
+    expect(await candidates()).toContain('aofang');
+    const input = { kind: 'SUPPLY', supplierId: 'aofang', buyerId: 'anrui', segmentCode: 'SURFACE_TREATMENT', year: 2023, amountCny: 500_000 };
+    const { recordOrder } = await gqlDataAs<{ recordOrder: { id: string } }>(server.url, admin, 'mutation R($input: OrderInput!) { recordOrder(input: $input) { id } }', { input });
+    expect(await candidates()).not.toContain('aofang');
+    await gqlDataAs(server.url, admin, 'mutation D($id: ID!) { deleteOrder(id: $id) }', { id: recordOrder.id });
+    expect(await candidates()).toContain('aofang');
+  });
+});
+
 describe('local supporting rate', () => {
   it('matches the definition computed from the dataset for Hechuan’s chain leaders in 2024', async () => {
     const district = new Map(articleDataset.firms.map((f) => [f.id, f.districtCode]));
