@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Popconfirm, Space } from 'antd';
+import { Alert, Button } from 'antd';
 import { graphql } from '../../api/client';
 import type { FirmNeed } from '../../api/firm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LockIcon } from '../../lib/LockIcon';
 import { NeedEditor } from './NeedEditor';
 import { REMOVE_NEED } from './operations';
+import { RowActions, useRemoval } from './RowActions';
 import { useFirmText } from './useFirmText';
 
 /**
@@ -24,17 +25,11 @@ export function NeedsSection({ firmId, needs, canEdit, showsDemand, onChanged }:
   const { ft } = useFirmText();
   // undefined: no dialog; null: a new need; else the need being changed.
   const [editing, setEditing] = useState<FirmNeed | null | undefined>(undefined);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const remove = async (need: FirmNeed) => {
-    setProblem(null);
-    try {
-      await graphql(REMOVE_NEED, { firmId, segmentCode: need.segment.code });
-      onChanged();
-    } catch (error) {
-      setProblem(ft('failed', { message: error instanceof Error ? error.message : String(error) }));
-    }
-  };
+  const { problem, remove } = useRemoval(
+    (need: FirmNeed) => graphql(REMOVE_NEED, { firmId, segmentCode: need.segment.code }),
+    (message) => ft('failed', { message }),
+    onChanged,
+  );
 
   return (
     <section aria-labelledby="firm-needs-heading" data-testid="needs-section">
@@ -67,16 +62,18 @@ export function NeedsSection({ firmId, needs, canEdit, showsDemand, onChanged }:
                   </td>
                   {canEdit ? (
                     <td>
-                      <Space size={4} wrap>
-                        <Button size="small" aria-label={ft('needs.editLabel', { segment })} data-testid={`edit-need-${n.segment.code}`} onClick={() => setEditing(n)}>
-                          {ft('needs.edit')}
-                        </Button>
-                        <Popconfirm title={ft('needs.removeConfirm', { segment })} okText={ft('needs.remove')} cancelText={ft('cancel')} okButtonProps={{ danger: true }} onConfirm={() => remove(n)}>
-                          <Button size="small" danger aria-label={ft('needs.removeLabel', { segment })} data-testid={`remove-need-${n.segment.code}`}>
-                            {ft('needs.remove')}
-                          </Button>
-                        </Popconfirm>
-                      </Space>
+                      <RowActions
+                        editText={ft('needs.edit')}
+                        editLabel={ft('needs.editLabel', { segment })}
+                        editTestId={`edit-need-${n.segment.code}`}
+                        onEdit={() => setEditing(n)}
+                        removeText={ft('needs.remove')}
+                        removeLabel={ft('needs.removeLabel', { segment })}
+                        removeTestId={`remove-need-${n.segment.code}`}
+                        removeConfirm={ft('needs.removeConfirm', { segment })}
+                        cancelText={ft('cancel')}
+                        onRemove={() => remove(n)}
+                      />
                     </td>
                   ) : null}
                 </tr>

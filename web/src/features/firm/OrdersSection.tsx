@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Popconfirm, Space } from 'antd';
+import { Alert, Button } from 'antd';
 import { graphql } from '../../api/client';
 import type { FirmOrder, FirmProfile } from '../../api/firm';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -7,6 +7,7 @@ import { LockIcon } from '../../lib/LockIcon';
 import { shortName } from '../../lib/names';
 import { DELETE_ORDER } from './operations';
 import { OrderEditor } from './OrderEditor';
+import { RowActions, useRemoval } from './RowActions';
 import { counterpartyOf, directionOf } from './orderInput';
 import { useFirmText } from './useFirmText';
 
@@ -26,18 +27,12 @@ export function OrdersSection({ firm, year, canRecord, onChanged, onShowFirm }: 
   const { ft } = useFirmText();
   // undefined: no dialog; null: a new order; else the order being changed.
   const [editing, setEditing] = useState<FirmOrder | null | undefined>(undefined);
-  const [problem, setProblem] = useState<string | null>(null);
   const orders = firm.orders;
-
-  const remove = async (order: FirmOrder) => {
-    setProblem(null);
-    try {
-      await graphql(DELETE_ORDER, { id: order.id });
-      onChanged();
-    } catch (error) {
-      setProblem(ft('orders.deleteFailed', { message: error instanceof Error ? error.message : String(error) }));
-    }
-  };
+  const { problem, remove } = useRemoval(
+    (order: FirmOrder) => graphql(DELETE_ORDER, { id: order.id }),
+    (message) => ft('orders.deleteFailed', { message }),
+    onChanged,
+  );
 
   return (
     <section aria-labelledby="firm-orders-heading" data-testid="orders-section">
@@ -85,16 +80,18 @@ export function OrdersSection({ firm, year, canRecord, onChanged, onShowFirm }: 
                   <td>{ft(`orders.status.${o.status}`)}</td>
                   {canRecord ? (
                     <td>
-                      <Space size={4} wrap>
-                        <Button size="small" aria-label={ft('orders.editLabel', { name, year: o.year })} data-testid={`edit-order-${o.id}`} onClick={() => setEditing(o)}>
-                          {ft('orders.edit')}
-                        </Button>
-                        <Popconfirm title={ft('orders.deleteConfirm')} okText={ft('orders.delete')} cancelText={ft('cancel')} okButtonProps={{ danger: true }} onConfirm={() => remove(o)}>
-                          <Button size="small" danger aria-label={ft('orders.deleteLabel', { name, year: o.year })} data-testid={`delete-order-${o.id}`}>
-                            {ft('orders.delete')}
-                          </Button>
-                        </Popconfirm>
-                      </Space>
+                      <RowActions
+                        editText={ft('orders.edit')}
+                        editLabel={ft('orders.editLabel', { name, year: o.year })}
+                        editTestId={`edit-order-${o.id}`}
+                        onEdit={() => setEditing(o)}
+                        removeText={ft('orders.delete')}
+                        removeLabel={ft('orders.deleteLabel', { name, year: o.year })}
+                        removeTestId={`delete-order-${o.id}`}
+                        removeConfirm={ft('orders.deleteConfirm')}
+                        cancelText={ft('cancel')}
+                        onRemove={() => remove(o)}
+                      />
                     </td>
                   ) : null}
                 </tr>
