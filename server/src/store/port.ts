@@ -1,3 +1,4 @@
+import type { StoreChange } from './changes';
 import type { Dialect } from './dialect';
 
 export type StoreKind = 'embedded' | 'neo4j';
@@ -19,6 +20,11 @@ export interface Query<Result extends Row = Row> {
 
 export interface Transaction {
   run<R extends Row>(query: Query<R>): Promise<R[]>;
+  /**
+   * Describes what this transaction changes (commands call it for every entity they write). A
+   * transaction that notes nothing counts as having changed everything.
+   */
+  note(change: StoreChange): void;
 }
 
 /** The port every store adapter implements; resolvers and analyses see nothing else. */
@@ -37,6 +43,12 @@ export interface GraphStore {
    * when other processes may write too (Neo4j), so nothing may be kept between requests.
    */
   readonly committedWrites?: number;
+  /**
+   * Every change committed after `generation` (a past value of `committedWrites`), oldest first, or
+   * null when some commit among them did not describe its changes or is no longer remembered.
+   * Absent where `committedWrites` is.
+   */
+  changesSince?(generation: number): StoreChange[] | null;
   /** Answers whether the engine responds, for /healthz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

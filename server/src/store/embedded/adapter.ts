@@ -3,6 +3,8 @@ import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import type { Connection as LbugConnection, Database as LbugDatabase, PreparedStatement, QueryResult } from '@ladybugdb/core';
 import { embeddedDialect } from '../dialect';
+import type { StoreChange } from '../changes';
+import { CommitLog } from '../commit-log';
 import { StoreError } from '../errors';
 import { renderCypher, type GraphStore, type Query, type Row, type Transaction } from '../port';
 import { toPlain } from '../values';
@@ -53,6 +55,7 @@ export class EmbeddedStore implements GraphStore {
   private readonly writeQueue = new WriteQueue();
   private readonly statementCache = new WeakMap<LbugConnection, Map<string, PreparedStatement>>();
   private readonly checkpoints: Checkpoints;
+  private readonly commitLog = new CommitLog();
   private nextReader = 0;
   private commits = 0;
   private closed = false;
@@ -130,6 +133,10 @@ export class EmbeddedStore implements GraphStore {
     return this.commits;
   }
 
+  changesSince(generation: number): StoreChange[] | null {
+    return this.commitLog.since(generation, this.commits);
+  }
+
   async read<R extends Row>(query: Query<R>): Promise<R[]> {
     this.assertOpen();
     const conn = this.readers[this.nextReader++ % this.readers.length] as LbugConnection;
@@ -143,11 +150,13 @@ export class EmbeddedStore implements GraphStore {
       // Again inside the queue: a checkpoint queued ahead of this write may have failed.
       this.assertWritable();
       await command(this.writer, 'BEGIN TRANSACTION');
-      const tx: Transaction = { run: (query) => this.exec(this.writer, query) };
+      const noted: StoreChange[] = [];
+      const tx: Transaction = { run: (query) => this.exec(this.writer, query), note: (change) => void noted.push(change) };
       try {
         const result = await work(tx);
         await command(this.writer, 'COMMIT');
         this.commits += 1;
+        this.commitLog.push(this.commits, noted.length > 0 ? noted : null);
         this.checkpoints.noteCommit();
         this.scheduleCheckpointIfDue();
         return result;

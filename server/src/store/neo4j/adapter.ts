@@ -95,7 +95,8 @@ export class Neo4jStore implements GraphStore {
       return await session.executeWrite(
         (mtx) => {
           failedQuery = 'write';
-          return work({ run: (query) => this.runIn(mtx, query, (name) => (failedQuery = name)) });
+          // Nothing is kept between requests on Neo4j (committedWrites is absent), so changes need no record.
+          return work({ run: (query) => this.runIn(mtx, query, (name) => (failedQuery = name)), note: () => undefined });
         },
         this.txConfig('write'),
       );
