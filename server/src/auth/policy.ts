@@ -82,3 +82,12 @@ export function targetDistrictsOf(viewer: Viewer | null): string[] | null {
   if ((viewer?.role === 'INVESTMENT' || viewer?.role === 'BUREAU') && viewer.districtCode) return [viewer.districtCode];
   return [];
 }
+
+/**
+ * Support ties (mentoring between firms) are the bureaus' map of the cluster: an admin, or the
+ * bureau of both firms' district, records them; a firm does not vouch for its own ties.
+ */
+export function recordsSupportTie(viewer: Viewer | null, from: { id: string; districtCode: string }, to: { id: string; districtCode: string }): boolean {
+  if (viewer?.role !== 'ADMIN' && viewer?.role !== 'BUREAU') return false;
+  return editsFirm(viewer, from) && editsFirm(viewer, to);
+}

@@ -4,6 +4,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import { readsAggregates, readsEverything } from '../auth/policy';
 import type { GraphContext } from './context';
+import { unauthenticated } from './errors';
 
 export const builder = new SchemaBuilder<{
   Context: GraphContext;
@@ -32,7 +33,7 @@ export const builder = new SchemaBuilder<{
     // Anonymous callers of something that needs a sign-in are told to sign in; everyone else is refused.
     unauthorizedError: (_parent, ctx, info) =>
       ctx.viewer === null && info.parentType.name === 'Mutation'
-        ? new GraphQLError('sign in first', { extensions: { code: 'UNAUTHENTICATED' } })
+        ? unauthenticated()
         : new GraphQLError(
             info.parentType.name === 'Mutation'
               ? `not allowed to call ${info.fieldName}`

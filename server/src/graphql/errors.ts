@@ -51,3 +51,7 @@ export function fromStoreError(error: unknown): unknown {
 export function forbidden(what: string): GraphQLError {
   return new GraphQLError(`not allowed to ${what}`, { extensions: { code: 'FORBIDDEN' } });
 }
+
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError('sign in first', { extensions: { code: 'UNAUTHENTICATED' } });
+}

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { idSchema, orderInputSchema, yearSchema } from '@yulian/schema';
-import { recordAudit } from '../audit/record';
-import { listsOrdersOf, recordsOrder, recordsOrdersOf, seesOrderAmount } from '../auth/policy';
-import { countOrdersOfFirm, deleteOrder, ordersByIds, ordersOfFirm, upsertOrder } from '../store/queries';
-import { refreshTradeLinks } from '../store/trade-links';
+import { listsOrdersOf, recordsOrdersOf, seesOrderAmount } from '../auth/policy';
+import { deleteOrder, newOrderId, orderFields, recordOrder } from '../commands/orders';
+import { countOrdersOfFirm, ordersOfFirm } from '../store/queries';
 import { builder } from './builder';
-import { badInput, forbidden, notFound, parseInput } from './errors';
+import { forbidden, notFound, parseInput } from './errors';
+import { runCommand } from './run-command';
 import { requireFirm, requireSegment } from './lookups';
 import { pageFromArgs, toConnection } from './pagination';
 import { FirmRef, OrderKindEnum, OrderRef, OrderStatusEnum, SegmentRef } from './refs';
@@ -110,46 +109,9 @@ builder.mutationFields((t) => ({
         { ...raw, id: raw.id == null ? raw.id : String(raw.id), supplierId: String(raw.supplierId), buyerId: String(raw.buyerId) },
         'input',
       );
-      const [supplier, buyer, segments] = await Promise.all([
-        ctx.loaders.firm.load(input.supplierId),
-        ctx.loaders.firm.load(input.buyerId),
-        ctx.loaders.segments(),
-      ]);
-      if (!supplier) throw badInput('input.supplierId', `unknown firm ${JSON.stringify(input.supplierId)}`);
-      if (!buyer) throw badInput('input.buyerId', `unknown firm ${JSON.stringify(input.buyerId)}`);
-      if (!segments.byCode.has(input.segmentCode)) {
-        throw badInput('input.segmentCode', `unknown segment ${JSON.stringify(input.segmentCode)}`);
-      }
-      if (input.kind === 'SCRAP_RETURN' && buyer.isRecycler !== true) {
-        throw badInput('input.buyerId', 'a scrap return goes to a recycler; this buyer is not one');
-      }
-      if (!recordsOrder(ctx.viewer, input)) throw forbidden('record an order between two other firms');
-      const existing = input.id ? await ctx.loaders.order.load(input.id) : null;
-      if (existing && !recordsOrder(ctx.viewer, existing)) throw forbidden(`change order ${existing.id}`);
-      const id = input.id ?? `o-${input.year}-${randomUUID()}`;
-      await ctx.store.write(async (tx) => {
-        const [before] = await tx.run(ordersByIds([id]));
-        await tx.run(
-          upsertOrder({
-            id,
-            kind: input.kind,
-            supplierId: input.supplierId,
-            buyerId: input.buyerId,
-            segmentCode: input.segmentCode,
-            year: input.year,
-            amountCny: input.amountCny,
-            quantity: input.quantity ?? null,
-            unit: input.unit ?? null,
-            status: input.status,
-            synthetic: false,
-            source: null,
-            updatedAt: new Date().toISOString(),
-          }),
-        );
-        const [after] = await tx.run(ordersByIds([id]));
-        await refreshTradeLinks(tx, [before?.supplierId, input.supplierId]);
-        await recordAudit(tx, ctx.viewer, { action: 'recordOrder', entityType: 'Order', entityId: id, before: before ?? null, after });
-      });
+      // Made before the transaction: a retried transaction must not invent a second order.
+      const id = input.id ?? newOrderId(input.year);
+      await runCommand(ctx, 'input', (command) => recordOrder(command, orderFields(input, id)));
       ctx.loaders.order.clear(id);
       const order = await ctx.loaders.order.load(id);
       if (!order) throw notFound('order', id);
@@ -162,20 +124,9 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = parseInput(idSchema, String(args.id), 'id');
-      const existing = await ctx.loaders.order.load(id);
-      if (!existing) throw notFound('order', id);
-      if (!recordsOrder(ctx.viewer, existing)) throw forbidden(`delete order ${id}`);
-      const deleted = await ctx.store.write(async (tx) => {
-        const [before] = await tx.run(ordersByIds([id]));
-        const [gone] = await tx.run(deleteOrder(id));
-        await refreshTradeLinks(tx, [before?.supplierId]);
-        if (gone) await recordAudit(tx, ctx.viewer, { action: 'deleteOrder', entityType: 'Order', entityId: id, before, after: null });
-        return gone;
-      });
-      if (!deleted) throw notFound('order', id);
+      await runCommand(ctx, '', (command) => deleteOrder(command, id));
       ctx.loaders.order.clear(id);
-      return deleted.id;
+      return id;
     },
   }),
 }));
-

@@ -1,4 +1,5 @@
 import { defineQuery } from './define';
+import { asMap, at, columns, type ColumnSpec, type Written } from './bulk-params';
 
 export type AuditEventRow = {
   id: string;
@@ -37,4 +38,25 @@ export const auditEvents = defineQuery<[string | null, number, number], AuditEve
 export const countAuditEvents = defineQuery<[string | null], { total: number }>('countAuditEvents', (entityId) => ({
   cypher: `MATCH (a:AuditEvent) ${entityId === null ? '' : 'WHERE a.entityId = $entityId'} RETURN count(a) AS total`,
   params: entityId === null ? {} : { entityId },
+}));
+
+const auditEventColumns: ColumnSpec<AuditEventRow> = {
+  id: ['string', (e) => e.id],
+  at: ['string', (e) => e.at],
+  actorId: ['string', (e) => e.actorId],
+  actorName: ['string', (e) => e.actorName],
+  actorRole: ['string', (e) => e.actorRole],
+  action: ['string', (e) => e.action],
+  entityType: ['string', (e) => e.entityType],
+  entityId: ['string', (e) => e.entityId],
+  before: ['string', (e) => e.before],
+  after: ['string', (e) => e.after],
+};
+
+/** Many events in one statement (an import's, one per record), passed as columns like the bulk writes. */
+export const appendAuditEvents = defineQuery<[readonly AuditEventRow[]], Written>('appendAuditEvents', (events) => ({
+  cypher: (d) => `UNWIND range(0, size($id) - 2) AS i
+    CREATE (a:AuditEvent {id: ${at(d, 'id')}, ${asMap(d, ['at', 'actorId', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after'])}})
+    RETURN count(a) AS written`,
+  params: columns(events, auditEventColumns),
 }));

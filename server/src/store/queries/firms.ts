@@ -129,3 +129,14 @@ export const existingFirmIds = defineQuery<[readonly string[]], { id: string }>(
   cypher: `MATCH (f:Firm) WHERE f.id IN $ids RETURN f.id AS id`,
   params: { ids: [...ids] },
 }));
+
+export type FirmWithDistrictRow = FirmRow & { districtCode: string };
+
+/**
+ * Firms with their districts by id, as the commands' rules see them: one index lookup per id (a
+ * firm always has a district; one without would be missing here, as from the map).
+ */
+export const firmsWithDistrictsByIds = defineQuery<[readonly string[]], FirmWithDistrictRow>('firmsWithDistrictsByIds', (ids) => ({
+  cypher: `${unwindIds('f', 'ids')} MATCH ${firmById('f')}-[:LOCATED_IN]->(d:District) RETURN ${firmColumns}, d.code AS districtCode`,
+  params: { ids: uniqueIds(ids) },
+}));

@@ -41,9 +41,15 @@ function scopePredicates(scope: OrderScope, alias = 'o'): { predicates: string[]
   return { predicates, params };
 }
 
+/**
+ * Orders by id, each found through the primary-key index from an unwound id (`o.id IN $ids` scans
+ * every order). The order starts the clause's first pattern, as by-ids.ts requires.
+ */
 export const ordersByIds = defineQuery<[readonly string[]], OrderRow>('ordersByIds', (ids) => ({
-  cypher: `${orderMatch} WHERE o.id IN $ids RETURN ${orderColumns}`,
-  params: { ids: [...ids] },
+  cypher: `UNWIND $ids AS orderId
+    MATCH (o:TradeOrder {id: orderId})-[:OF]->(seg:Segment), (sup:Firm)-[:SHIPS]->(o), (o)-[:TO]->(buy:Firm)
+    RETURN ${orderColumns}`,
+  params: { ids: [...new Set(ids)] },
 }));
 
 /** Orders where the firm is either party, newest year first. */

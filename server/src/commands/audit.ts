@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { appendAuditEvent, appendAuditEvents, type AuditEventRow } from '../store/queries';
+import type { CommandContext } from './context';
+
+export interface AuditEntry {
+  /** What was done, e.g. "upsertFirm", or "import.orders" for a record an import wrote. */
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** The entity before the change; null when it was created. */
+  before: unknown;
+  /** The entity after the change; null when it was deleted. */
+  after: unknown;
+}
+
+/** Events per statement when a batch appends many: a list parameter of this size binds quickly. */
+const EVENTS_PER_STATEMENT = 5_000;
+
+/**
+ * Appends one event per changed entity inside the command's transaction, so a change and its record
+ * commit together or not at all. Secrets (password hashes) must be left out by the caller.
+ */
+export async function recordAudit(ctx: CommandContext, entries: readonly AuditEntry[]): Promise<void> {
+  const events = entries.map((entry) => eventOf(ctx, entry));
+  if (events.length === 1) {
+    await ctx.tx.run(appendAuditEvent(events[0] as AuditEventRow));
+    return;
+  }
+  for (let start = 0; start < events.length; start += EVENTS_PER_STATEMENT) {
+    await ctx.tx.run(appendAuditEvents(events.slice(start, start + EVENTS_PER_STATEMENT)));
+  }
+}
+
+function eventOf(ctx: CommandContext, entry: AuditEntry): AuditEventRow {
+  return {
+    id: randomUUID(),
+    at: ctx.now.toISOString(),
+    actorId: ctx.viewer.userId,
+    actorName: ctx.viewer.username,
+    actorRole: ctx.viewer.role,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before == null ? null : JSON.stringify(entry.before),
+    after: entry.after == null ? null : JSON.stringify(entry.after),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Why a command refuses a change, in words both entry points use: the GraphQL API answers them as
+ * errors with a code and the field, the importer as row errors in the file's language. A rule is
+ * written once, in a command; these are only its words.
+ */
+export type Lang = 'zh' | 'en';
+
+const TEXT = {
+  unknownFirm: { zh: '企业不存在', en: 'no such firm', code: 'BAD_USER_INPUT' },
+  unknownSegment: { zh: '产业链环节不存在', en: 'no such segment', code: 'BAD_USER_INPUT' },
+  unknownDistrict: { zh: '区县代码不存在', en: 'no such district', code: 'BAD_USER_INPUT' },
+  editFirm: { zh: '无权修改该企业', en: 'you may not change this firm', code: 'FORBIDDEN' },
+  createFirmHere: { zh: '无权在该区县新建企业', en: 'you may not create a firm in this district', code: 'FORBIDDEN' },
+  classifyFirm: {
+    zh: '企业的链主、整车、回收企业身份和所在区县由区县经信部门设定',
+    en: "the district bureau sets a firm's roles and district",
+    code: 'FORBIDDEN',
+  },
+  scrapToRecycler: { zh: '废料回收订单的需方须是回收企业', en: 'a scrap return goes to a recycler; this buyer is not one', code: 'BAD_USER_INPUT' },
+  recordOrder: { zh: '只能登记本企业作为一方的订单', en: 'you may record only orders your firm is a party to', code: 'FORBIDDEN' },
+  orderOfOthers: { zh: '不能修改他方之间的订单', en: 'this order belongs to other parties', code: 'FORBIDDEN' },
+  noSuchOrder: { zh: '订单不存在', en: 'no such order', code: 'NOT_FOUND' },
+  noSuchNeed: { zh: '该企业没有此项需求', en: 'the firm has no such need', code: 'NOT_FOUND' },
+  supportTie: {
+    zh: '只有两家企业所在区县的经信部门或管理员可以登记帮扶关系',
+    en: 'only an admin, or the bureau of both firms, may record a support tie',
+    code: 'FORBIDDEN',
+  },
+} as const satisfies Record<string, Record<Lang, string> & { code: RefusalCode }>;
+
+export type RefusalCode = 'BAD_USER_INPUT' | 'FORBIDDEN' | 'NOT_FOUND';
+export type RefusalReason = keyof typeof TEXT;
+
+/** One refused field: `field` is the input's own key (`districtCode`, `buyerId`), never a column label. */
+export interface Refusal {
+  field: string;
+  reason: RefusalReason;
+  /** The value refused, quoted in the message where it helps (an unknown code). */
+  value?: string;
+  /** Fields the refusal is about when several are (the roles a firm's staff may not change). */
+  fields?: readonly string[];
+}
+
+export function refusalCode(refusal: Refusal): RefusalCode {
+  return TEXT[refusal.reason].code;
+}
+
+export function refusalText(refusal: Refusal, lang: Lang): string {
+  const text = TEXT[refusal.reason][lang];
+  const about = refusal.fields && refusal.fields.length > 0 ? ` (${refusal.fields.join(', ')})` : '';
+  return refusal.value === undefined ? `${text}${about}` : `${text}: ${JSON.stringify(refusal.value)}${about}`;
+}
+
+/** A command refused its input: nothing was written. The first refusal is the one an API answer names. */
+export class CommandRefused extends Error {
+  override name = 'CommandRefused';
+  constructor(readonly refusals: readonly [Refusal, ...Refusal[]]) {
+    super(refusals.map((r) => `${r.field}: ${refusalText(r, 'en')}`).join('; '));
+  }
+}

@@ -1,0 +1,27 @@
+import { GraphQLError } from 'graphql';
+import type { CommandContext } from '../commands/context';
+import { CommandRefused, refusalCode, refusalText, type Refusal } from '../commands/refusals';
+import type { GraphContext } from './context';
+import { unauthenticated } from './errors';
+
+/**
+ * Runs one command in its own write transaction, as the signed-in viewer. A refusal becomes the
+ * API's error: its code, and the field named by its path under `root` (`input.districtCode`).
+ */
+export async function runCommand<T>(ctx: GraphContext, root: string, work: (command: CommandContext) => Promise<T>): Promise<T> {
+  const viewer = ctx.viewer;
+  if (!viewer) throw unauthenticated();
+  try {
+    return await ctx.store.write((tx) => work({ tx, viewer, now: new Date() }));
+  } catch (error) {
+    if (error instanceof CommandRefused) throw refusalError(error.refusals[0], root);
+    throw error;
+  }
+}
+
+function refusalError(refusal: Refusal, root: string): GraphQLError {
+  const path = (field: string) => (root ? `${root}.${field}` : field);
+  const text = refusalText({ ...refusal, fields: refusal.fields?.map(path) }, 'en');
+  const field = path(refusal.field);
+  return new GraphQLError(`${field}: ${text}`, { extensions: { code: refusalCode(refusal), field } });
+}
