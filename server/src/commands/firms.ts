@@ -6,7 +6,6 @@ import { recordAudit, type AuditEntry } from './audit';
 import { readerOf, type CommandContext, type Reader } from './context';
 import { accepted, orRefuse, refused, type Decision, type Filled, type Provenance } from './decision';
 import { districtCodes, firmsWithDistricts, type FirmFacts } from './lookups';
-import type { Refusal } from './refusals';
 
 /** A firm's profile as a form or a file row gives it: every field, absent ones null. */
 export type FirmFields = Filled<FirmInput>;

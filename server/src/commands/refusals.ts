@@ -45,16 +45,16 @@ export function refusalCode(refusal: Refusal): RefusalCode {
   return TEXT[refusal.reason].code;
 }
 
+/** The reason in words, naming the fields it is about; the refused value is shown beside it by the caller. */
 export function refusalText(refusal: Refusal, lang: Lang): string {
   const text = TEXT[refusal.reason][lang];
-  const about = refusal.fields && refusal.fields.length > 0 ? ` (${refusal.fields.join(', ')})` : '';
-  return refusal.value === undefined ? `${text}${about}` : `${text}: ${JSON.stringify(refusal.value)}${about}`;
+  return refusal.fields && refusal.fields.length > 0 ? `${text} (${refusal.fields.join(', ')})` : text;
 }
 
 /** A command refused its input: nothing was written. The first refusal is the one an API answer names. */
 export class CommandRefused extends Error {
   override name = 'CommandRefused';
   constructor(readonly refusals: readonly [Refusal, ...Refusal[]]) {
-    super(refusals.map((r) => `${r.field}: ${refusalText(r, 'en')}`).join('; '));
+    super(refusals.map((r) => `${r.field}: ${refusalText(r, 'en')}${r.value === undefined ? '' : ` ${JSON.stringify(r.value)}`}`).join('; '));
   }
 }

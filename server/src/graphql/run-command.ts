@@ -23,5 +23,6 @@ function refusalError(refusal: Refusal, root: string): GraphQLError {
   const path = (field: string) => (root ? `${root}.${field}` : field);
   const text = refusalText({ ...refusal, fields: refusal.fields?.map(path) }, 'en');
   const field = path(refusal.field);
-  return new GraphQLError(`${field}: ${text}`, { extensions: { code: refusalCode(refusal), field } });
+  const value = refusal.value === undefined ? '' : ` ${JSON.stringify(refusal.value)}`;
+  return new GraphQLError(`${field}: ${text}${value}`, { extensions: { code: refusalCode(refusal), field } });
 }

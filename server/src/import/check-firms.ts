@@ -1,15 +1,16 @@
 import type { Viewer } from '../auth/viewer';
-import { importDistrictCodes, importFirmMatches, type ImportFirmMatch } from '../store/queries/import';
+import { decideFirms, type FirmChange } from '../commands/firms';
+import { importFirmMatches, type ImportFirmMatch } from '../store/queries/import';
 import type { Reader } from './lookups';
 import type { Lang } from './messages';
-import { mayEditFirm } from './permissions';
 import { RowChecker, type Plan } from './plan';
-import type { Validated } from './validate';
+import type { ValidRow, Validated } from './validate';
 
 /**
  * Matches firm rows to the store: by id when given, else by unified social credit code, else by
  * exact Chinese name. A row whose id and code or name point at two different firms is refused, as
- * is a new firm without an id (ids are what every other file refers to).
+ * is a new firm without an id (ids are what every other file refers to). Every matched row is then
+ * judged by the upsertFirm command's own rules (commands/firms.ts), as the API judges a form.
  */
 export async function checkFirms(store: Reader, input: Validated<'firms'>, viewer: Viewer, lang: Lang): Promise<Plan<'firms'>> {
   const records = input.rows.map((r) => r.record);
@@ -21,13 +22,12 @@ export async function checkFirms(store: Reader, input: Validated<'firms'>, viewe
       records.map((r) => r.nameZh),
     ),
   );
-  const districts = await store.read(importDistrictCodes());
   const byId = new Map(matches.map((m) => [m.id, m]));
   const byCode = new Map(matches.flatMap((m) => (m.creditCode ? [[m.creditCode, m] as const] : [])));
   const byName = new Map(matches.map((m) => [m.nameZh, m]));
-  const districtCodes = new Set(districts.map((d) => d.code));
 
   const check = new RowChecker('firms', viewer, lang);
+  const matched: { row: ValidRow<unknown>; change: FirmChange; exists: boolean }[] = [];
   for (const row of input.rows) {
     const r = row.record;
     const viaCode = r.creditCode ? byCode.get(r.creditCode) : undefined;
@@ -53,18 +53,14 @@ export async function checkFirms(store: Reader, input: Validated<'firms'>, viewe
     }
     const id = found?.id ?? (r.id as string);
     if (!check.firstOccurrence(row, id, r.id ? 'id' : 'nameZh')) continue;
-    if (!districtCodes.has(r.districtCode)) {
-      check.fail(row, 'districtCode', 'unknownDistrict');
-      continue;
-    }
-    const allowed =
-      mayEditFirm(viewer, { id, districtCode: r.districtCode }) &&
-      (!found?.districtCode || mayEditFirm(viewer, { id, districtCode: found.districtCode }));
-    if (!allowed) {
-      check.fail(row, r.id ? 'id' : 'nameZh', 'forbidden');
-      continue;
-    }
-    check.plan(row, { ...r, id }, found !== undefined);
+    const { synthetic, source, ...fields } = r;
+    matched.push({ row, change: { fields: { ...fields, id }, provenance: { synthetic, source } }, exists: found !== undefined });
   }
+  const decisions = await decideFirms(store, viewer, matched.map((m) => m.change));
+  matched.forEach(({ row, exists }, i) => {
+    const decision = decisions[i];
+    if (decision?.write) check.plan(row, decision.write, exists);
+    else check.refuse(row, decision?.refusals ?? []);
+  });
   return check.result();
 }

@@ -1,13 +1,54 @@
 import type { Viewer } from '../auth/viewer';
-import { supportsOfFirms } from '../store/queries';
-import { importExistingFirmSegments, importExistingOrders } from '../store/queries/import';
+import { decideCapabilities, decideNeeds } from '../commands/firm-segments';
+import type { Decision } from '../commands/decision';
+import { decideOrders, type OrderChange } from '../commands/orders';
+import { decideSupports, type SupportChange } from '../commands/supports';
 import type { Lang } from './messages';
-import { firmDistricts, inChunks, segmentCodes, type Reader } from './lookups';
-import { mayEditFirm, mayRecordOrder } from './permissions';
+import type { Reader } from './lookups';
 import { RowChecker, type Plan, type ResolvedRecords } from './plan';
-import type { Validated } from './validate';
+import type { ValidRow, Validated } from './validate';
 
-/** Capabilities and needs: the firm and segment must exist; one row per firm and segment. */
+/**
+ * Capabilities, needs, support ties and orders: one row per record in a file (a later row with the
+ * same key is reported as a duplicate), and every row judged by its command's own rules, exactly as
+ * the API judges the same change (commands/*.ts). Nothing here decides who may change what.
+ */
+
+type Decide<C, K extends ImportKindWithCommand> = (reader: Reader, viewer: Viewer, changes: readonly C[]) => Promise<Decision<ResolvedRecords[K]>[]>;
+type ImportKindWithCommand = 'capabilities' | 'needs' | 'orders' | 'supports';
+
+async function checkRows<K extends ImportKindWithCommand, C, R>(
+  store: Reader,
+  kind: K,
+  input: Validated<K> & { rows: ValidRow<R>[] },
+  viewer: Viewer,
+  lang: Lang,
+  key: (record: R) => { key: string; column: string },
+  changeOf: (record: R) => C,
+  decide: Decide<C, K>,
+): Promise<Plan<K>> {
+  const check = new RowChecker(kind, viewer, lang);
+  const unique: { row: ValidRow<R>; change: C }[] = [];
+  for (const row of input.rows) {
+    const { key: recordKey, column } = key(row.record);
+    if (check.firstOccurrence(row, recordKey, column)) unique.push({ row, change: changeOf(row.record) });
+  }
+  const decisions = await decide(store, viewer, unique.map((u) => u.change));
+  unique.forEach(({ row }, i) => {
+    const decision = decisions[i];
+    if (decision?.write) check.plan(row, decision.write, isUpdate(decision.write));
+    else check.refuse(row, decision?.refusals ?? []);
+  });
+  return check.result();
+}
+
+const isUpdate = (plan: { before: unknown }) => plan.before !== null;
+
+function split<T extends { synthetic: boolean; source: string | null }>(record: T) {
+  const { synthetic, source, ...fields } = record;
+  return { fields, provenance: { synthetic, source } };
+}
+
 export async function checkFirmSegments<K extends 'capabilities' | 'needs'>(
   store: Reader,
   kind: K,
@@ -15,85 +56,23 @@ export async function checkFirmSegments<K extends 'capabilities' | 'needs'>(
   viewer: Viewer,
   lang: Lang,
 ): Promise<Plan<K>> {
-  const firmIds = input.rows.map((r) => r.record.firmId);
-  // One read after the other: in a commit they share the transaction's single connection.
-  const firms = await firmDistricts(store, firmIds);
-  const segments = await segmentCodes(store);
-  const rel = kind === 'capabilities' ? 'MAKES' : 'NEEDS';
-  const existing = await inChunks([...firms.keys()], (chunk) => store.read(importExistingFirmSegments(rel, chunk)));
-  const present = new Set(existing.map((e) => `${e.firmId}\u0000${e.segmentCode}`));
-
-  const check = new RowChecker(kind, viewer, lang);
-  for (const row of input.rows) {
-    const { firmId, segmentCode } = row.record;
-    const district = firms.get(firmId);
-    if (district === undefined) check.fail(row, 'firmId', 'unknownFirm');
-    if (!segments.has(segmentCode)) check.fail(row, 'segmentCode', 'unknownSegment');
-    if (district === undefined || !segments.has(segmentCode)) continue;
-    const key = `${firmId}\u0000${segmentCode}`;
-    if (!check.firstOccurrence(row, key, 'segmentCode')) continue;
-    if (!mayEditFirm(viewer, { id: firmId, districtCode: district ?? '' })) {
-      check.fail(row, 'firmId', 'forbidden');
-      continue;
-    }
-    check.plan(row, row.record as ResolvedRecords[K], present.has(key));
+  const key = (r: { firmId: string; segmentCode: string }) => ({ key: `${r.firmId}\u0000${r.segmentCode}`, column: 'segmentCode' });
+  if (kind === 'capabilities') {
+    return checkRows(store, 'capabilities', input as Validated<'capabilities'>, viewer, lang, key, split, decideCapabilities) as Promise<Plan<K>>;
   }
-  return check.result();
+  return checkRows(store, 'needs', input as Validated<'needs'>, viewer, lang, key, split, decideNeeds) as Promise<Plan<K>>;
 }
 
-/** Support ties: both firms must exist; one row per pair; changed by whoever may edit both firms. */
-export async function checkSupports(store: Reader, input: Validated<'supports'>, viewer: Viewer, lang: Lang): Promise<Plan<'supports'>> {
-  const firms = await firmDistricts(store, input.rows.flatMap((r) => [r.record.fromFirmId, r.record.toFirmId]));
-  const existing = await inChunks([...firms.keys()], (chunk) => store.read(supportsOfFirms(chunk)));
-  const present = new Set(existing.map((s) => `${s.fromId}\u0000${s.toId}`));
-
-  const check = new RowChecker('supports', viewer, lang);
-  for (const row of input.rows) {
-    const { fromFirmId, toFirmId } = row.record;
-    const from = firms.get(fromFirmId);
-    const to = firms.get(toFirmId);
-    if (from === undefined) check.fail(row, 'fromFirmId', 'unknownFirm');
-    if (to === undefined) check.fail(row, 'toFirmId', 'unknownFirm');
-    if (from === undefined || to === undefined) continue;
-    const key = `${fromFirmId}\u0000${toFirmId}`;
-    if (!check.firstOccurrence(row, key, 'toFirmId')) continue;
-    if (!mayEditFirm(viewer, { id: fromFirmId, districtCode: from ?? '' }) || !mayEditFirm(viewer, { id: toFirmId, districtCode: to ?? '' })) {
-      check.fail(row, 'fromFirmId', 'forbidden');
-      continue;
-    }
-    check.plan(row, row.record, present.has(key));
-  }
-  return check.result();
+export function checkSupports(store: Reader, input: Validated<'supports'>, viewer: Viewer, lang: Lang): Promise<Plan<'supports'>> {
+  return checkRows(
+    store, 'supports', input, viewer, lang,
+    (r) => ({ key: `${r.fromFirmId}\u0000${r.toFirmId}`, column: 'toFirmId' }),
+    (r): SupportChange => split(r),
+    decideSupports,
+  );
 }
 
-/**
- * Orders: both firms and the segment must exist, ids are unique in the file, and the viewer must
- * be allowed to record the order as written and, for an update, as it stands in the store.
- */
-export async function checkOrders(store: Reader, input: Validated<'orders'>, viewer: Viewer, lang: Lang): Promise<Plan<'orders'>> {
-  const firms = await firmDistricts(store, input.rows.flatMap((r) => [r.record.supplierId, r.record.buyerId]));
-  const segments = await segmentCodes(store);
-  const existingRows = await inChunks(input.rows.map((r) => r.record.id), (chunk) => store.read(importExistingOrders(chunk)));
-  const existing = new Map(existingRows.map((o) => [o.id, o]));
-
-  const check = new RowChecker('orders', viewer, lang);
-  for (const row of input.rows) {
-    const o = row.record;
-    let bad = false;
-    if (!firms.has(o.supplierId)) bad = (check.fail(row, 'supplierId', 'unknownFirm'), true);
-    if (!firms.has(o.buyerId)) bad = (check.fail(row, 'buyerId', 'unknownFirm'), true);
-    if (!segments.has(o.segmentCode)) bad = (check.fail(row, 'segmentCode', 'unknownSegment'), true);
-    if (!check.firstOccurrence(row, o.id, 'id') || bad) continue;
-    const before = existing.get(o.id);
-    if (!mayRecordOrder(viewer, o)) {
-      check.fail(row, 'supplierId', 'forbidden');
-      continue;
-    }
-    if (before && !mayRecordOrder(viewer, { supplierId: before.supplierId ?? '', buyerId: before.buyerId ?? '' })) {
-      check.fail(row, 'id', 'orderMoved');
-      continue;
-    }
-    check.plan(row, o, before !== undefined);
-  }
-  return check.result();
+export function checkOrders(store: Reader, input: Validated<'orders'>, viewer: Viewer, lang: Lang): Promise<Plan<'orders'>> {
+  return checkRows(store, 'orders', input, viewer, lang, (r) => ({ key: r.id, column: 'id' }), (r): OrderChange => split(r), decideOrders);
 }
+

@@ -1,10 +1,11 @@
-import { editsFirm, readsAggregates, readsEverything, recordsOrder, targetDistrictsOf } from '../auth/policy';
+import { readsAggregates, readsEverything, targetDistrictsOf } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import type { ImportKind } from './columns';
 
 /**
- * Who may import and export which kind, derived from policy.ts so the spreadsheet path grants
- * nothing the GraphQL mutations refuse:
+ * Which kinds a role may import at all, a quick answer before a file is read (403). Every row is
+ * then judged by the same command the GraphQL mutation calls (commands/*.ts), so the spreadsheet
+ * path grants nothing the API refuses. In short:
  * - firms, capabilities, needs: whoever may edit the firm (admin; a bureau for firms in its
  *   district; a firm's own staff for that firm);
  * - orders: one of the two parties, or an admin (bureaus do not record orders);
@@ -26,10 +27,6 @@ export function importsKind(viewer: Viewer, kind: ImportKind): boolean {
       return kind === 'targets';
   }
 }
-
-export const mayEditFirm = (viewer: Viewer, firm: { id: string; districtCode: string }) => editsFirm(viewer, firm);
-
-export const mayRecordOrder = (viewer: Viewer, order: { supplierId: string; buyerId: string }) => recordsOrder(viewer, order);
 
 /**
  * Exports need a sign-in. The public directory (firms, capabilities, support ties) goes to every

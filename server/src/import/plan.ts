@@ -1,4 +1,9 @@
 import type { Viewer } from '../auth/viewer';
+import type { CapabilityPlan, NeedPlan } from '../commands/firm-segments';
+import type { FirmWritePlan } from '../commands/firms';
+import type { OrderPlan } from '../commands/orders';
+import { refusalText, type Refusal } from '../commands/refusals';
+import type { SupportPlan } from '../commands/supports';
 import { KIND_COLUMNS, columnName, type ImportKind } from './columns';
 import type { KindRecords } from './kinds';
 import { duplicateMessage, message, type Lang, type MessageKey } from './messages';
@@ -8,12 +13,13 @@ import type { RowError, ValidRow } from './validate';
 /** A firm row once matched: its id is known and it is a create or an update. */
 export type ResolvedFirm = Omit<KindRecords['firms'], 'id'> & { id: string };
 
+/** What each accepted row writes: the command's own plan for it (targets keep theirs, target-rules.ts). */
 export interface ResolvedRecords {
-  firms: ResolvedFirm;
-  capabilities: KindRecords['capabilities'];
-  needs: KindRecords['needs'];
-  orders: KindRecords['orders'];
-  supports: KindRecords['supports'];
+  firms: FirmWritePlan;
+  capabilities: CapabilityPlan;
+  needs: NeedPlan;
+  orders: OrderPlan;
+  supports: SupportPlan;
   /** A target row with what its write changes (target-rules.ts). */
   targets: ResolvedTarget;
 }
@@ -53,6 +59,11 @@ export class RowChecker<K extends ImportKind> {
       value: cell === undefined || cell === null ? null : String(cell),
       message: typeof what === 'string' ? message(what, this.lang) : what.text,
     });
+  }
+
+  /** Reports every reason a command refused the row, each under the column it names. */
+  refuse(row: ValidRow<unknown>, refusals: readonly Refusal[]): void {
+    for (const refusal of refusals) this.fail(row, refusal.field, { text: refusalText(refusal, this.lang) });
   }
 
   /** True the first time a record key is seen; later rows with it are reported as duplicates. */

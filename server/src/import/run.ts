@@ -78,11 +78,10 @@ export async function runImport(store: GraphStore, req: ImportRequest): Promise<
     // With any error nothing is written; the empty transaction commits nothing.
     if (!summary.ok) return summary;
     progress({ phase: 'writing', done: 0, total });
-    await writePlan(store.kind, tx, plan, {
+    await writePlan(tx, plan, {
       viewer: req.viewer,
       batchSize: req.batchSize,
       fileName: req.fileName,
-      checkedInTransaction: true,
       onProgress: (done) => progress({ phase: 'writing', done, total }),
     });
     return { ...summary, committed: true };

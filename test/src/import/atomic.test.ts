@@ -1,15 +1,16 @@
 import { EmbeddedStore, type Viewer } from '@yulian/server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commitPlan, ImportConflictError } from '../../../server/src/import/commit';
+import type { OrderPlan } from '../../../server/src/commands/orders';
+import { commitPlan } from '../../../server/src/import/commit';
 import type { Plan } from '../../../server/src/import/plan';
 import { ScriptProcess, seededRandom } from '../crash/child-process';
 import { openTempStore, type TempStore } from '../harness';
 import { fullDump } from './helpers';
 
 /**
- * All or nothing: new orders go in through COPY statements inside the import's transaction, so a
- * statement failing after others succeeded, or the process being killed while they run, must leave
- * no order of the import behind.
+ * All or nothing: an import's orders go in through many batched statements inside one transaction,
+ * so a statement failing after others succeeded, or the process being killed while they run, must
+ * leave no order of the import behind.
  */
 
 const admin: Viewer = { userId: 'atomic', username: 'atomic', displayName: null, role: 'ADMIN', districtCode: null, firmId: null, sessionId: 'atomic' };
@@ -18,28 +19,32 @@ afterAll(async () => {
   for (const s of stores) await s.close().catch(() => undefined);
 });
 
-const order = (id: string, buyerId: string) => ({
-  id, kind: 'SUPPLY' as const, supplierId: 'aofang', buyerId, segmentCode: 'SURFACE_TREATMENT', year: 2025, amountCny: 1,
-  quantity: null, unit: null, status: 'ACTIVE' as const, synthetic: false, source: null,
+/** A new order as the check plans it (commands/orders.ts). */
+const order = (id: string, buyerId: string): OrderPlan => ({
+  change: {
+    fields: { id, kind: 'SUPPLY', supplierId: 'aofang', buyerId, segmentCode: 'SURFACE_TREATMENT', year: 2025, amountCny: 1, quantity: null, unit: null, status: 'ACTIVE' },
+    provenance: { synthetic: false, source: null },
+  },
+  before: null,
 });
 
 describe('an import commits whole or not at all', () => {
-  it('a firm or an order id that changed since the check stops the commit before any COPY', async () => {
+  it('a firm or an order id that changed since the check fails the commit whole', async () => {
     const temp = await openTempStore();
     stores.push(temp);
     const before = await fullDump(temp.store);
     // Plans as the dry-run check would have made them had the store looked different a moment before:
-    // a buyer deleted since, an order id taken since. A failing COPY must never be reached (commit.ts).
-    const plan = (last: ReturnType<typeof order>): Plan<'orders'> => ({
+    // a buyer deleted since, an order id taken since.
+    const plan = (last: OrderPlan): Plan<'orders'> => ({
       kind: 'orders',
       errors: [],
       rows: Array.from({ length: 5_000 }, (_, i) => ({ row: i + 2, action: 'create' as const, record: i === 4_999 ? last : order(`atomic-${i}`, 'anrui') })),
     });
     const options = { viewer: admin, batchSize: 1_000, fileName: 'atomic.csv' };
-    await expect(commitPlan(temp.store, plan(order('atomic-x', 'ghost-firm')), options)).rejects.toThrow(ImportConflictError);
-    await expect(commitPlan(temp.store, plan(order('o-2024-aofang-anrui-st', 'anrui')), options)).rejects.toThrow(/o-2024-aofang-anrui-st was created/);
+    await expect(commitPlan(temp.store, plan(order('atomic-x', 'ghost-firm')), options)).rejects.toThrow(/a firm or segment is gone/);
+    await expect(commitPlan(temp.store, plan(order('o-2024-aofang-anrui-st', 'anrui')), options)).rejects.toThrow();
     expect(await fullDump(temp.store)).toEqual(before);
-    // The store still writes and closes cleanly (a failed COPY would abort the process here).
+    // The store still writes and closes cleanly after the failed statements.
     await commitPlan(temp.store, plan(order('atomic-last', 'anrui')), options);
     await temp.store.close();
     const reopened = await EmbeddedStore.open({ dataDir: temp.dir, maxDbSizeBytes: 2 ** 33, log: () => undefined });

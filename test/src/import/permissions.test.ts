@@ -26,7 +26,8 @@ afterAll(async () => server?.close());
 
 const capability = (firmId: string) => ({ firmId, segmentCode: 'SURFACE_TREATMENT', capacity: 650_000, unit: 'sets', utilisation: 0.7, yieldRate: 0.9 });
 const order = (id: string, supplierId: string, buyerId: string) => ({ id, kind: 'SUPPLY', supplierId, buyerId, segmentCode: 'SURFACE_TREATMENT', year: 2025, amountCny: 1000 });
-const forbidden = (row: number, column: string, value: string) => ({ row, column, value, message: 'you may not change this row' });
+// The commands' own words: the API refuses the same changes with the same reasons.
+const forbidden = (row: number, column: string, value: string, message = 'you may not change this firm') => ({ row, column, value, message });
 
 async function exported(kind: string, token: string): Promise<Record<string, string>[]> {
   const { status, body } = await download(server.url, `/api/export/${kind}?format=csv`, token);
@@ -52,7 +53,7 @@ describe('who may import', () => {
     expect(caps.status).toBe(422);
     expect(caps.answer.errors).toEqual([forbidden(4, 'firmId', 'anrui')]);
     const orders = await upload(server.url, 'orders', templateCsv('orders', [order('p-1', 'aofang', 'anrui'), order('p-2', 'jianya', 'yian')]), { token: tokens.aofang, mode: 'commit' });
-    expect(orders.answer.errors).toEqual([forbidden(4, 'supplierId', 'jianya')]);
+    expect(orders.answer.errors).toEqual([forbidden(4, 'supplierId', 'jianya', 'you may record only orders your firm is a party to')]);
     // Taking over another pair's order by naming oneself a party is refused too.
     const takeover = await upload(server.url, 'orders', templateCsv('orders', [order('o-2024-yian-jianya-bd', 'aofang', 'jianya')]), { token: tokens.aofang });
     expect(takeover.answer.errors).toEqual([{ row: 3, column: 'id', value: 'o-2024-yian-jianya-bd', message: 'this order belongs to other parties' }]);
@@ -69,7 +70,7 @@ describe('who may import', () => {
       return { ...f, notes: 'checked by the bureau' };
     };
     const refused = await upload(server.url, 'firms', templateCsv('firms', [firm('anrui'), firm('aofang')]), { token: tokens.bureau, lang: 'zh' });
-    expect(refused.answer.errors).toEqual([{ row: 4, column: '企业编号', value: 'aofang', message: '无权导入此行' }]);
+    expect(refused.answer.errors).toEqual([{ row: 4, column: '企业编号', value: 'aofang', message: '无权修改该企业' }]);
     const ok = await upload(server.url, 'firms', templateCsv('firms', [firm('anrui')]), { token: tokens.bureau, mode: 'commit' });
     expect(ok.answer).toMatchObject({ ok: true, updated: 1, created: 0 });
     const orders = await upload(server.url, 'orders', templateCsv('orders', [order('p-3', 'aofang', 'anrui')]), { token: tokens.bureau });
