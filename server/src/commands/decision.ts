@@ -41,3 +41,19 @@ export function orRefuse<W>(decision: Decision<W> | undefined): W {
 
 /** Optional fields as the store holds them: present, null when not given. */
 export type Filled<T> = { [P in keyof T]-?: undefined extends T[P] ? Exclude<T[P], undefined> | null : T[P] };
+
+/**
+ * Whether a write would leave a record as it is: every field it sets already holds that value. A
+ * command skips such a write, its audit event and its change note, so loading the same data again
+ * (a re-seed, a re-imported export) changes nothing.
+ */
+export function unchanged<T extends object>(before: object | null, fields: T): boolean {
+  if (!before) return false;
+  const held = before as Readonly<Record<string, unknown>>;
+  return Object.entries(fields).every(([key, value]) => sameValue(held[key], value));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+  return (a ?? null) === (b ?? null);
+}

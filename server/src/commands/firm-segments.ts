@@ -15,7 +15,7 @@ import type { Written } from '../store/queries/bulk-params';
 import type { Query } from '../store/port';
 import { recordAudit } from './audit';
 import { DEFAULT_BATCH_SIZE, readerOf, type CommandContext, type Reader } from './context';
-import { accepted, orRefuse, refused, type Decision, type Filled, type Provenance } from './decision';
+import { accepted, orRefuse, refused, unchanged, type Decision, type Filled, type Provenance } from './decision';
 import { firmsWithDistricts, inChunks, segmentCodes, type FirmFacts } from './lookups';
 import { CommandRefused, type Refusal } from './refusals';
 
@@ -95,14 +95,16 @@ const ONE_BY_ONE = 20;
 async function write<F extends { firmId: string; segmentCode: string }, R extends { firmId: string; segmentCode: string }>(
   kind: FirmSegmentKind<F, R>,
   ctx: CommandContext,
-  plans: readonly FirmSegmentPlan<F, R>[],
+  accepted: readonly FirmSegmentPlan<F, R>[],
   action: string,
 ): Promise<void> {
+  const plans = accepted.filter((p) => !unchanged(p.before, p.change.fields));
+  if (plans.length === 0) return;
   const rows = plans.map(({ change }) => ({ ...change.fields, synthetic: change.provenance?.synthetic ?? false, source: change.provenance?.source ?? null }));
   if (rows.length <= ONE_BY_ONE) {
-    for (const row of rows) {
-      const [done] = await ctx.tx.run(kind.one(row, row.source));
-      if (!done) throw new Error(`${kind.entity} of ${row.firmId} could not be written: the firm or segment is gone`);
+    for (const { change } of plans) {
+      const [done] = await ctx.tx.run(kind.one(change.fields, change.provenance?.source ?? null));
+      if (!done) throw new Error(`${kind.entity} of ${change.fields.firmId} could not be written: the firm or segment is gone`);
     }
   } else {
     const size = ctx.batchSize ?? DEFAULT_BATCH_SIZE;

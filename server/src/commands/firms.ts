@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer';
 import { upsertFirm as upsertFirmQuery, type FirmWrite } from '../store/queries';
 import { recordAudit, type AuditEntry } from './audit';
 import { readerOf, type CommandContext, type Reader } from './context';
-import { accepted, orRefuse, refused, type Decision, type Filled, type Provenance } from './decision';
+import { accepted, orRefuse, refused, unchanged, type Decision, type Filled, type Provenance } from './decision';
 import { districtCodes, firmsWithDistricts, type FirmFacts } from './lookups';
 
 /** A firm's profile as a form or a file row gives it: every field, absent ones null. */
@@ -68,7 +68,9 @@ export async function decideFirms(reader: Reader, viewer: Viewer, changes: reado
  * Writes accepted firm changes: the firm and its district in one statement each (firms are few),
  * one audit event per firm with its state before and after, and the change noted for kept facts.
  */
-export async function writeFirms(ctx: CommandContext, plans: readonly FirmWritePlan[], action = 'upsertFirm'): Promise<void> {
+export async function writeFirms(ctx: CommandContext, accepted: readonly FirmWritePlan[], action = 'upsertFirm'): Promise<void> {
+  const plans = accepted.filter((p) => !unchanged(p.before, p.change.fields));
+  if (plans.length === 0) return;
   const updatedAt = ctx.now.toISOString();
   const audit: AuditEntry[] = [];
   for (const { change, before } of plans) {

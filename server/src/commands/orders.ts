@@ -9,7 +9,7 @@ import type { Query } from '../store/port';
 import type { Written } from '../store/queries/bulk-params';
 import { recordAudit } from './audit';
 import { DEFAULT_BATCH_SIZE, readerOf, type CommandContext, type Reader } from './context';
-import { accepted, orRefuse, refused, type Decision, type Filled, type Provenance } from './decision';
+import { accepted, orRefuse, refused, unchanged, type Decision, type Filled, type Provenance } from './decision';
 import { firmsWithDistricts, inChunks, segmentCodes, type FirmFacts } from './lookups';
 import { CommandRefused, type Refusal } from './refusals';
 
@@ -82,7 +82,9 @@ const ONE_BY_ONE = 20;
  * transaction, so links never disagree with committed orders), one audit event per order, and
  * notes the firms whose orders changed.
  */
-export async function writeOrders(ctx: CommandContext, plans: readonly OrderPlan[], action = 'recordOrder'): Promise<void> {
+export async function writeOrders(ctx: CommandContext, accepted: readonly OrderPlan[], action = 'recordOrder'): Promise<void> {
+  const plans = accepted.filter((p) => !unchanged(p.before, p.change.fields));
+  if (plans.length === 0) return;
   const updatedAt = ctx.now.toISOString();
   const written: OrderWrite[] = plans.map(({ change, before }) => ({
     ...change.fields,

@@ -5,7 +5,7 @@ import { supportsOfFirms, upsertSupport, type SupportRow } from '../store/querie
 import { bulkUpsertSupports } from '../store/queries/bulk';
 import { recordAudit } from './audit';
 import type { CommandContext, Reader } from './context';
-import { accepted, refused, type Decision, type Filled, type Provenance } from './decision';
+import { accepted, refused, unchanged, type Decision, type Filled, type Provenance } from './decision';
 import { firmsWithDistricts, inChunks } from './lookups';
 import type { Refusal } from './refusals';
 
@@ -41,7 +41,9 @@ export async function decideSupports(reader: Reader, viewer: Viewer, changes: re
 }
 
 /** Support ties are few (hundreds): one statement for a handful, one batched statement for a file. */
-export async function writeSupports(ctx: CommandContext, plans: readonly SupportPlan[], action = 'setSupportTie'): Promise<void> {
+export async function writeSupports(ctx: CommandContext, accepted: readonly SupportPlan[], action = 'setSupportTie'): Promise<void> {
+  const plans = accepted.filter((p) => !unchanged(p.before, { fromId: p.change.fields.fromFirmId, toId: p.change.fields.toFirmId, kinds: p.change.fields.kinds, since: p.change.fields.since }));
+  if (plans.length === 0) return;
   const rows: SupportRow[] = plans.map(({ change: { fields: s, provenance } }) => ({
     fromId: s.fromFirmId, toId: s.toFirmId, kinds: s.kinds, since: s.since, synthetic: provenance?.synthetic ?? false, source: provenance?.source ?? null,
   }));

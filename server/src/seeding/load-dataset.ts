@@ -1,19 +1,12 @@
 import type { SeedDataset } from '@yulian/seed';
+import { acceptedOrThrow } from '../commands/batch';
+import { readerOf, SYSTEM_VIEWER, type CommandContext } from '../commands/context';
+import { decideCapabilities, decideNeeds, writeCapabilities, writeNeeds } from '../commands/firm-segments';
+import { decideFirms, writeFirms } from '../commands/firms';
+import { decideOrders, writeOrders } from '../commands/orders';
+import { decideSupports, writeSupports } from '../commands/supports';
 import type { GraphStore, Transaction } from '../store/port';
-import { refreshTradeLinks } from '../store/trade-links';
-import {
-  countNodes,
-  linkSegmentFeeds,
-  linkSegmentParents,
-  setCapability,
-  setNeed,
-  upsertDistricts,
-  upsertFirm,
-  upsertGoal,
-  upsertOrder,
-  upsertSegments,
-  upsertSupport,
-} from '../store/queries';
+import { countNodes, linkSegmentFeeds, linkSegmentParents, upsertDistricts, upsertGoal, upsertSegments } from '../store/queries';
 import { loadTargets } from './load-targets';
 
 export interface LoadSummary {
@@ -25,11 +18,12 @@ export interface LoadSummary {
 
 /**
  * Writes a dataset in one transaction: either all of it is in, or nothing changed. Every write is
- * a MERGE by key, so loading the same dataset twice leaves the store as it was.
+ * a MERGE by key and the commands skip records that are already as given, so loading the same
+ * dataset twice leaves the store as it was, its audit log included.
  */
 export async function loadDataset(store: GraphStore, data: SeedDataset, now = new Date()): Promise<LoadSummary> {
-  const updatedAt = now.toISOString();
   await store.write(async (tx) => {
+    // Reference data: the map of districts and segments, which no user command changes.
     await runIfAny(tx, data.districts, upsertDistricts);
     await runIfAny(tx, data.segments, upsertSegments);
     await runIfAny(
@@ -38,41 +32,20 @@ export async function loadDataset(store: GraphStore, data: SeedDataset, now = ne
       linkSegmentParents,
     );
     await runIfAny(tx, data.feeds, linkSegmentFeeds);
-    // Firms one by one: a firm's certification list may be empty, which the embedded engine
-    // cannot type inside an UNWIND row.
-    for (const f of data.firms) {
-      await tx.run(
-        upsertFirm({
-          id: f.id,
-          nameZh: f.nameZh,
-          nameEn: f.nameEn,
-          shortNameZh: f.shortNameZh,
-          shortNameEn: f.shortNameEn,
-          districtCode: f.districtCode,
-          creditCode: null,
-          isChainLeader: f.isChainLeader,
-          isOem: f.isOem,
-          isRecycler: f.isRecycler,
-          outputCny: f.outputCny,
-          outputYear: f.outputYear,
-          yieldRate: f.yieldRate,
-          certifications: f.certifications,
-          lat: f.lat,
-          lng: f.lng,
-          notes: f.notes,
-          synthetic: f.synthetic,
-          source: f.source,
-          updatedAt,
-        }),
-      );
-    }
-    for (const c of data.capabilities) await tx.run(setCapability({ ...c }));
-    for (const n of data.needs) await tx.run(setNeed({ ...n }));
-    for (const o of data.orders) await tx.run(upsertOrder({ ...o, updatedAt }));
-    await refreshTradeLinks(tx, data.orders.map((o) => o.supplierId));
-    for (const s of data.supports) {
-      await tx.run(upsertSupport({ fromId: s.fromFirmId, toId: s.toFirmId, kinds: s.kinds, since: s.since, synthetic: s.synthetic, source: s.source }));
-    }
+    tx.note({ entity: 'Reference', firmIds: [] });
+    // The chain itself goes through the commands, as the system: the same rules, audit and derived data as any write.
+    const ctx: CommandContext = { tx, viewer: SYSTEM_VIEWER, now };
+    const reader = readerOf(tx);
+    const firms = await decideFirms(reader, SYSTEM_VIEWER, data.firms.map(({ synthetic, source, ...f }) => ({ fields: { ...f, creditCode: null }, provenance: { synthetic, source } })));
+    await writeFirms(ctx, acceptedOrThrow(firms, 'firms'), SEED_ACTION);
+    const capabilities = await decideCapabilities(reader, SYSTEM_VIEWER, data.capabilities.map(({ source, ...c }) => ({ fields: c, provenance: { synthetic: false, source } })));
+    await writeCapabilities(ctx, acceptedOrThrow(capabilities, 'capabilities'), SEED_ACTION);
+    const needs = await decideNeeds(reader, SYSTEM_VIEWER, data.needs.map(({ source, ...n }) => ({ fields: n, provenance: { synthetic: false, source } })));
+    await writeNeeds(ctx, acceptedOrThrow(needs, 'needs'), SEED_ACTION);
+    const orders = await decideOrders(reader, SYSTEM_VIEWER, data.orders.map(({ synthetic, source, ...o }) => ({ fields: o, provenance: { synthetic, source } })));
+    await writeOrders(ctx, acceptedOrThrow(orders, 'orders'), SEED_ACTION);
+    const supports = await decideSupports(reader, SYSTEM_VIEWER, data.supports.map(({ synthetic, source, ...s }) => ({ fields: s, provenance: { synthetic, source } })));
+    await writeSupports(ctx, acceptedOrThrow(supports, 'supports'), SEED_ACTION);
     for (const g of data.goals) await tx.run(upsertGoal({ ...g }));
     await loadTargets(tx, data.targets);
   });
@@ -83,6 +56,9 @@ export async function loadDataset(store: GraphStore, data: SeedDataset, now = ne
     orders: data.orders.length,
   };
 }
+
+/** The audit log's action for what seeding wrote. */
+const SEED_ACTION = 'seed';
 
 async function runIfAny<T>(
   tx: Transaction,

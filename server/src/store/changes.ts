@@ -16,7 +16,9 @@ export type ChangedEntity =
   | 'Goal'
   | 'User'
   | 'Session'
-  | 'Audit';
+  | 'Audit'
+  /** Districts and segments, the map everything else hangs on: a commit that changes them changes everything. */
+  | 'Reference';
 
 export interface StoreChange {
   entity: ChangedEntity;

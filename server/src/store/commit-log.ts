@@ -11,7 +11,8 @@ export class CommitLog {
   private readonly entries = new Map<number, CommitChanges>();
 
   push(commit: number, changes: CommitChanges): void {
-    this.entries.set(commit, changes);
+    const described = changes && changes.length > 0 && !changes.some((c) => c.entity === 'Reference');
+    this.entries.set(commit, described ? changes : null);
     if (this.entries.size > REMEMBERED_COMMITS) this.entries.delete(this.entries.keys().next().value as number);
   }
 

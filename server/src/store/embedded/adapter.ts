@@ -156,7 +156,7 @@ export class EmbeddedStore implements GraphStore {
         const result = await work(tx);
         await command(this.writer, 'COMMIT');
         this.commits += 1;
-        this.commitLog.push(this.commits, noted.length > 0 ? noted : null);
+        this.commitLog.push(this.commits, noted);
         this.checkpoints.noteCommit();
         this.scheduleCheckpointIfDue();
         return result;

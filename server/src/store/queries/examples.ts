@@ -16,6 +16,8 @@ import {
   existingFirmIds,
   findFirms,
   firmsByIds,
+  firmsWithDistrictsByIds,
+  appendAuditEvents,
   goalsOfDistricts,
   linkSegmentFeeds,
   linkSegmentParents,
@@ -92,6 +94,7 @@ export function catalogueExamples(): Query[] {
     countFirms(noFilter),
     countFirms(everyFilter),
     firmsByIds(firmIds),
+    firmsWithDistrictsByIds(firmIds),
     existingFirmIds(firmIds),
     upsertFirm({
       id: 'anrui',
@@ -207,6 +210,10 @@ export function catalogueExamples(): Query[] {
       before: null,
       after: '{"id":"aofang"}',
     }),
+    appendAuditEvents([
+      { id: 'e1', at: '2025-05-14T09:30:00.000Z', actorId: null, actorName: 'system', actorRole: 'ADMIN', action: 'import.orders', entityType: 'Order', entityId: 'o-1', before: null, after: '{"id":"o-1"}' },
+      { id: 'e2', at: '2025-05-14T09:30:00.000Z', actorId: 'u-admin', actorName: 'admin', actorRole: 'ADMIN', action: 'import.orders', entityType: 'Order', entityId: 'o-2', before: '{"id":"o-2"}', after: null },
+    ]),
     auditEvents('aofang', 0, 20),
     auditEvents(null, 20, 20),
     countAuditEvents('aofang'),
