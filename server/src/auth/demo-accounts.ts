@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '@yulian/schema';
 import type { GraphStore } from '../store/port';
 import { usersByUsernames } from '../store/queries';
-import { insertUser, newUserRecord } from './accounts';
+import { SYSTEM_VIEWER } from '../commands/context';
+import { CommandRefused } from '../commands/refusals';
+import { createUser } from '../commands/users';
+import { newUserRecord } from './accounts';
 
 /**
  * Accounts for trying every role on a fresh store. Their passwords are random and shown once, at
@@ -66,9 +69,14 @@ export async function createDemoAccounts(store: GraphStore, now = new Date()): P
   return store.write(async (tx) => {
     const created: CreatedDemoAccount[] = [];
     for (const { account, password, record } of prepared) {
-      if (await insertUser(tx, record)) {
-        created.push({ username: account.username, role: account.role, scope: account.districtCode ?? account.firmId ?? null, password });
+      try {
+        await createUser({ tx, viewer: SYSTEM_VIEWER, now }, record);
+      } catch (error) {
+        // An account of that name is already there: it is kept as it is.
+        if (error instanceof CommandRefused && error.refusals[0].reason === 'usernameTaken') continue;
+        throw error;
       }
+      created.push({ username: account.username, role: account.role, scope: account.districtCode ?? account.firmId ?? null, password });
     }
     return created;
   });

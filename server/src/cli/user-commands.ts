@@ -1,6 +1,8 @@
 import { passwordSchema, ROLES, userInputSchema, usernameSchema, type UserInput } from '@yulian/schema';
-import { recordAudit } from '../audit/record';
-import { insertUser, newUserRecord, publicUser, replacePassword, scopeProblems, userInTx } from '../auth/accounts';
+import { newUserRecord, scopeProblems } from '../auth/accounts';
+import { CONSOLE_VIEWER, type CommandContext } from '../commands/context';
+import { CommandRefused, refusalText } from '../commands/refusals';
+import { createUser, resetUserPassword } from '../commands/users';
 import { hashPassword } from '../auth/passwords';
 import type { GraphStore } from '../store/port';
 import { listUsers, userByUsername, type PublicUserRow } from '../store/queries';
@@ -62,15 +64,8 @@ export async function addUser(ctx: CliContext, options: AddOptions): Promise<voi
   }
 
   const input = validate({ ...fields, password: checkedPassword(await ctx.readPassword(`Password for ${shape.username}`)) });
-  const now = new Date();
-  const record = await newUserRecord(input, now);
-  const created = await ctx.store.write(async (tx) => {
-    if (!(await insertUser(tx, record))) return false;
-    // No signed-in actor: the audit shows a change made from the command line as made by nobody.
-    await recordAudit(tx, null, { action: 'createUser', entityType: 'User', entityId: record.id, before: null, after: publicUser(record) }, now);
-    return true;
-  });
-  if (!created) throw new UsageError(`<username>: ${JSON.stringify(input.username)} was taken meanwhile`);
+  const record = await newUserRecord(input, new Date());
+  await asConsole(ctx, (command) => createUser(command, record));
   const scopeText = input.districtCode ?? input.firmId;
   ctx.out(`created user ${input.username} (${input.role}${scopeText ? ` ${scopeText}` : ''})`);
 }
@@ -83,13 +78,7 @@ export async function changePassword(ctx: CliContext, username: string | undefin
   if (!user) throw new UsageError(`<username>: there is no user ${JSON.stringify(parsedName.data)}; \`user list\` shows who there is`);
   const password = checkedPassword(await ctx.readPassword(`New password for ${user.username}`));
   const passwordHash = await hashPassword(password);
-  const now = new Date();
-  const ended = await ctx.store.write(async (tx) => {
-    const before = await userInTx(tx, user.id);
-    const count = await replacePassword(tx, user.id, passwordHash, now);
-    await recordAudit(tx, null, { action: 'resetUserPassword', entityType: 'User', entityId: user.id, before, after: await userInTx(tx, user.id) }, now);
-    return count;
-  });
+  const ended = await asConsole(ctx, (command) => resetUserPassword(command, user.id, passwordHash));
   ctx.out(`changed the password of ${user.username}; ended ${ended} session${ended === 1 ? '' : 's'}`);
 }
 
@@ -131,4 +120,16 @@ function checkedPassword(password: string): string {
   const parsed = passwordSchema.safeParse(password);
   if (!parsed.success) throw new UsageError(`the password ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
   return parsed.data;
+}
+
+/** Runs a command as the console: whoever runs the CLI on the server's machine, audited as such. */
+async function asConsole<T>(ctx: CliContext, work: (command: CommandContext) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.store.write((tx) => work({ tx, viewer: CONSOLE_VIEWER, now: new Date() }));
+  } catch (error) {
+    if (!(error instanceof CommandRefused)) throw error;
+    const [refusal] = error.refusals;
+    const value = refusal.value === undefined ? '' : ` ${JSON.stringify(refusal.value)}`;
+    throw new UsageError(`${FLAG_OF[refusal.field] ?? refusal.field}: ${refusalText(refusal, 'en')}${value}`);
+  }
 }

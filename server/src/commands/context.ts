@@ -36,3 +36,6 @@ export const SYSTEM_VIEWER: Viewer = {
   firmId: null,
   sessionId: 'system',
 };
+
+/** Whoever runs the command-line tool on the server's machine (user administration): audited by that name. */
+export const CONSOLE_VIEWER: Viewer = { ...SYSTEM_VIEWER, userId: 'console', username: 'console', displayName: 'command line', sessionId: 'console' };

@@ -26,6 +26,15 @@ const TEXT = {
     en: 'only an admin, or the bureau of both firms, may record a support tie',
     code: 'FORBIDDEN',
   },
+  manageTargets: {
+    zh: '只有该区县的招商部门、经信部门或管理员可以管理其招商目标与年度目标',
+    en: "only the district's investment team, its bureau or an admin manage its targets and goals",
+    code: 'FORBIDDEN',
+  },
+  userScope: { zh: '账号的角色与所属区县或企业不符', en: "does not fit the account's role", code: 'BAD_USER_INPUT' },
+  usernameTaken: { zh: '用户名已被占用', en: 'the username is taken', code: 'BAD_USER_INPUT' },
+  disableSelf: { zh: '不能停用自己的账号', en: 'you cannot disable your own account', code: 'BAD_USER_INPUT' },
+  noSuchUser: { zh: '用户不存在', en: 'no such user', code: 'NOT_FOUND' },
 } as const satisfies Record<string, Record<Lang, string> & { code: RefusalCode }>;
 
 export type RefusalCode = 'BAD_USER_INPUT' | 'FORBIDDEN' | 'NOT_FOUND';
@@ -39,6 +48,8 @@ export interface Refusal {
   value?: string;
   /** Fields the refusal is about when several are (the roles a firm's staff may not change). */
   fields?: readonly string[];
+  /** A rule's own explanation where the reason's words are too general (an account's scope). */
+  detail?: string;
 }
 
 export function refusalCode(refusal: Refusal): RefusalCode {
@@ -47,7 +58,7 @@ export function refusalCode(refusal: Refusal): RefusalCode {
 
 /** The reason in words, naming the fields it is about; the refused value is shown beside it by the caller. */
 export function refusalText(refusal: Refusal, lang: Lang): string {
-  const text = TEXT[refusal.reason][lang];
+  const text = refusal.detail ?? TEXT[refusal.reason][lang];
   return refusal.fields && refusal.fields.length > 0 ? `${text} (${refusal.fields.join(', ')})` : text;
 }
 

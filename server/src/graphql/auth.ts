@@ -1,16 +1,17 @@
 import { idSchema, passwordSchema, ROLES, userInputSchema } from '@yulian/schema';
 import { GraphQLError } from 'graphql';
-import { recordAudit } from '../audit/record';
-import { changeDisabled, insertUser, newUserRecord, publicUser, replacePassword, scopeProblems, userInTx } from '../auth/accounts';
+import { newUserRecord } from '../auth/accounts';
 import { login, type SignInFailure } from '../auth/login';
 import { hashPassword } from '../auth/passwords';
 import { endSession } from '../auth/sessions';
+import { createUser, resetUserPassword, setUserDisabled } from '../commands/users';
 import { countUsers, listUsers, type PublicUserRow } from '../store/queries';
 import { builder } from './builder';
 import type { GraphContext } from './context';
 import { badInput, notFound, parseInput } from './errors';
 import { pageFromArgs, toConnection } from './pagination';
 import { DistrictRef, FirmRef } from './refs';
+import { runCommand } from './run-command';
 
 /** Accounts and sign-in: login, logout, me, and user management for admins. */
 
@@ -148,28 +149,14 @@ builder.mutationFields((t) => ({
         { ...args.input, firmId: args.input.firmId == null ? args.input.firmId : String(args.input.firmId) },
         'input',
       );
-      const [problem] = scopeProblems(input);
-      if (problem) throw badInput(`input.${problem.field}`, problem.message);
       if (input.districtCode && !(await ctx.loaders.district.load(input.districtCode))) {
         throw badInput('input.districtCode', `unknown district ${JSON.stringify(input.districtCode)}`);
       }
       if (input.firmId && !(await ctx.loaders.firm.load(input.firmId))) {
         throw badInput('input.firmId', `unknown firm ${JSON.stringify(input.firmId)}`);
       }
-      const now = new Date();
-      const record = await newUserRecord(input, now);
-      const created = await ctx.store.write(async (tx) => {
-        if (!(await insertUser(tx, record))) return false;
-        await recordAudit(tx, ctx.viewer, {
-          action: 'createUser',
-          entityType: 'User',
-          entityId: record.id,
-          before: null,
-          after: publicUser(record),
-        }, now);
-        return true;
-      });
-      if (!created) throw badInput('input.username', `the username ${JSON.stringify(input.username)} is taken`);
+      const record = await newUserRecord(input, new Date());
+      await runCommand(ctx, 'input', (command) => createUser(command, record));
       return reloadUser(ctx, record.id);
     },
   }),
@@ -180,22 +167,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), disabled: t.arg.boolean({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = parseInput(idSchema, String(args.id), 'id');
-      // An admin who disables themselves may leave nobody able to undo it.
-      if (args.disabled && id === ctx.viewer?.userId) throw badInput('id', 'you cannot disable your own account');
-      await requireUser(ctx, id);
-      const now = new Date();
-      await ctx.store.write(async (tx) => {
-        const before = await userInTx(tx, id);
-        if (!before) throw notFound('user', id);
-        await changeDisabled(tx, id, args.disabled, now);
-        await recordAudit(tx, ctx.viewer, {
-          action: 'setUserDisabled',
-          entityType: 'User',
-          entityId: id,
-          before,
-          after: await userInTx(tx, id),
-        }, now);
-      });
+      await runCommand(ctx, '', (command) => setUserDisabled(command, id, args.disabled));
       return reloadUser(ctx, id);
     },
   }),
@@ -207,22 +179,8 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const id = parseInput(idSchema, String(args.id), 'id');
       const password = parseInput(passwordSchema, args.password, 'password');
-      await requireUser(ctx, id);
-      const now = new Date();
       const passwordHash = await hashPassword(password);
-      await ctx.store.write(async (tx) => {
-        const before = await userInTx(tx, id);
-        if (!before) throw notFound('user', id);
-        await replacePassword(tx, id, passwordHash, now);
-        // The audit shows that the password changed, never the password or its hash.
-        await recordAudit(tx, ctx.viewer, {
-          action: 'resetUserPassword',
-          entityType: 'User',
-          entityId: id,
-          before,
-          after: await userInTx(tx, id),
-        }, now);
-      });
+      await runCommand(ctx, '', (command) => resetUserPassword(command, id, passwordHash));
       return reloadUser(ctx, id);
     },
   }),

@@ -1,14 +1,14 @@
 import { codeSchema, goalInputSchema, yearSchema } from '@yulian/schema';
-import { recordAudit } from '../audit/record';
 import { analyzeGaps } from '../analysis/supply-service';
+import { setGoal } from '../commands/goals';
 import { districtProgress, type DistrictProgress } from '../investment/service';
 import type { MonthProgress } from '../investment/progress';
 import { suggestTargets, type TargetSuggestion } from '../investment/suggestions';
-import { goalsOfDistricts, upsertGoal } from '../store/queries';
 import { builder } from './builder';
-import { badInput, notFound, parseInput } from './errors';
+import { parseInput } from './errors';
 import { requireFirm, requireSegment } from './lookups';
 import { FirmRef, GoalRef, SegmentRef } from './refs';
+import { runCommand } from './run-command';
 import { requireManages, visibleTargets } from './target-access';
 import { TargetRef } from './target-refs';
 
@@ -108,28 +108,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const goal = parseInput(goalInputSchema, args, '');
-      requireManages(ctx, goal.districtCode, 'set the goals');
-      if (!(await ctx.loaders.district.load(goal.districtCode))) throw badInput('districtCode', `unknown district ${JSON.stringify(goal.districtCode)}`);
-      const id = `goal-${goal.districtCode}-${goal.year}`;
-      const find = async () => (await ctx.store.read(goalsOfDistricts([goal.districtCode]))).find((g) => g.year === goal.year) ?? null;
-      await ctx.store.write(async (tx) => {
-        const before = (await tx.run(goalsOfDistricts([goal.districtCode]))).find((g) => g.year === goal.year) ?? null;
-        const row = {
-          id,
-          districtCode: goal.districtCode,
-          year: goal.year,
-          projects: goal.projects,
-          agreementCny: goal.agreementCny,
-          outputCny: goal.outputCny ?? null,
-          // A goal set in the app is the district's own statement, no longer the article's sentence.
-          source: null,
-        };
-        await tx.run(upsertGoal(row));
-        await recordAudit(tx, ctx.viewer, { action: 'setGoal', entityType: 'Goal', entityId: id, before, after: row });
-      });
-      const saved = await find();
-      if (!saved) throw notFound('goal', id);
-      return saved;
+      return runCommand(ctx, '', (command) => setGoal(command, goal));
     },
   }),
 }));
