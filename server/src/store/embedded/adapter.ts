@@ -14,6 +14,7 @@ import { DATABASE_FILE, walBytes } from './engine-files';
 import { openEngine } from './engine-open';
 import { FolderLock } from './folder-lock';
 import { recoverFolder } from './recovery-snapshot';
+import { RestoreMarker, restoreInProgressMessage } from './restore-marker';
 import { WriteQueue } from './write-queue';
 
 export interface EmbeddedOptions {
@@ -39,6 +40,11 @@ export interface EmbeddedOptions {
   log?: (message: string) => void;
   /** Sees the phases of every checkpoint; the crash test learns from it where a kill landed. */
   onCheckpoint?: (event: CheckpointEvent) => void;
+  /**
+   * Opens a folder a killed restore left marked (restore-marker.ts); only restore passes it, to
+   * empty the store and write the dump again. Without it such a folder is refused.
+   */
+  restoring?: boolean;
 }
 
 /**
@@ -70,6 +76,8 @@ export class EmbeddedStore implements GraphStore {
   private nextReader = 0;
   private commits = 0;
   private answered: AnsweredLog | null = null;
+  /** Restore marks the folder with it while it writes. */
+  readonly restoreMarker: RestoreMarker;
   private closed = false;
 
   private constructor(
@@ -80,6 +88,7 @@ export class EmbeddedStore implements GraphStore {
     private readonly options: EmbeddedOptions & { dataDir: string },
     log: (message: string) => void,
   ) {
+    this.restoreMarker = new RestoreMarker(options.dataDir);
     this.checkpoints = new Checkpoints(
       options.dataDir,
       { walBytes: options.checkpointWalBytes ?? DEFAULT_CHECKPOINT_WAL_BYTES, everyWrites: options.checkpointEveryWrites ?? 0 },
@@ -104,6 +113,8 @@ export class EmbeddedStore implements GraphStore {
     }
     let db: LbugDatabase | undefined;
     try {
+      const restoring = await new RestoreMarker(dataDir).read();
+      if (restoring && !options.restoring) throw new StoreError('UNAVAILABLE', restoreInProgressMessage(dataDir, restoring));
       const recovered = await recoverFolder(dataDir);
       if (recovered) log(`embedded store in ${dataDir}: ${recovered}`);
       db = await openEngine(
