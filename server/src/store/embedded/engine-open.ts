@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { copyFile, open, rm, stat } from 'node:fs/promises';
+import { copyFile, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import type { Database as LbugDatabase } from '@ladybugdb/core';
@@ -42,6 +42,7 @@ const walFile = (dataDir: string) => path.join(dataDir, `${DATABASE_FILE}.wal`);
 const KEPT_LOG = 'log-before-replay.wal';
 
 export async function openEngine(settings: EngineSettings, log: (message: string) => void): Promise<LbugDatabase> {
+  if (await putBackKeptLog(settings.dataDir)) log('a replay to the last complete commit was interrupted; the log was put back as it was before it, to be replayed again');
   const answered = readAnswered(settings.dataDir);
   let db: LbugDatabase;
   try {
@@ -128,13 +129,12 @@ async function replayToLastCommit(settings: EngineSettings, answered: number, fi
   const wal = walFile(settings.dataDir);
   const kept = path.join(settings.dataDir, KEPT_LOG);
   const bytes = walBytes(settings.dataDir);
-  await copyFile(wal, kept);
-  await syncFile(kept);
-  const putBack = async () => {
-    await copyFile(kept, wal);
-    await syncFile(wal);
-    await rm(kept, { force: true });
-  };
+  // Complete under its name or not there: while it is, it and not the live log is the truth (putBackKeptLog).
+  await copyFile(wal, `${kept}.partial`);
+  await syncFile(`${kept}.partial`);
+  await rename(`${kept}.partial`, kept);
+  await syncFolder(settings.dataDir);
+  const putBack = () => putBackKeptLog(settings.dataDir);
   let db: LbugDatabase;
   try {
     db = await initialise(settings, { checksums: settings.checksums, throwOnReplayFailure: false });
@@ -148,12 +148,29 @@ async function replayToLastCommit(settings: EngineSettings, answered: number, fi
     await putBack();
     throw new Error(`${lostAnsweredWrites(settings.dataDir, replayed, answered)} (the engine's replay stopped at: ${messageOf(firstError)})`);
   }
-  await rm(kept, { force: true });
+  await rm(kept);
+  await syncFolder(settings.dataDir);
   log(
     `the write-ahead log ended in a write cut off by the stop (${messageOf(firstError)}); it was replayed to its last complete commit ` +
       `(byte ${replayed} of ${bytes}), which holds every answered write (they reach byte ${answered}), and the cut-off write, never answered, was dropped`,
   );
   return db;
+}
+
+/**
+ * A log kept aside for a replay to the last complete commit goes back in place: the engine may have
+ * truncated the live one, and nothing was written to it since (the copy is removed before the store
+ * takes writes). Answers whether there was one.
+ */
+async function putBackKeptLog(dataDir: string): Promise<boolean> {
+  const kept = path.join(dataDir, KEPT_LOG);
+  await rm(`${kept}.partial`, { force: true });
+  if (!(await exists(kept))) return false;
+  await copyFile(kept, walFile(dataDir));
+  await syncFile(walFile(dataDir));
+  await rm(kept);
+  await syncFolder(dataDir);
+  return true;
 }
 
 function lostAnsweredWrites(dataDir: string, replayed: number, answered: number): string {
@@ -188,6 +205,23 @@ async function syncFile(file: string): Promise<void> {
   const handle = await open(file, constants.O_RDWR);
   try {
     await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function syncFolder(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+  } catch {
+    // Windows opens no folder for syncing; its renames are durable without it.
+    return;
+  }
+  try {
+    await handle.sync();
+  } catch {
+    // Nor does it sync one it opened.
   } finally {
     await handle.close();
   }

@@ -79,6 +79,18 @@ describe('opening after a kill', () => {
     await store.close();
   }, 60_000);
 
+  it('puts back the log a replay to the last complete commit kept aside, when a kill interrupted that replay', async () => {
+    const answered = await writeAndKill();
+    truncateSync(wal(), answered.single + 3 * PAGE);
+    const before = readFileSync(wal());
+    // As a kill during the fallback open leaves the folder: the log kept aside, the live one truncated by the engine.
+    writeFileSync(path.join(dir, 'log-before-replay.wal'), before);
+    truncateSync(wal(), answered.single);
+    await expect(open()).rejects.toThrow(/replays only to byte .*left as they were/);
+    expect(readFileSync(wal()).equals(before)).toBe(true);
+    expect(readdirSync(dir)).not.toContain('log-before-replay.wal');
+  }, 60_000);
+
   it('replays a log an earlier version wrote with WAL checksums on, then writes without them', async () => {
     const db = new lbug.Database(path.join(dir, DATABASE_FILE), 2 ** 26, true, false, 2 ** 30, false, -1, true, true);
     const conn = new lbug.Connection(db);
