@@ -1,0 +1,11 @@
+import { EntryProcess } from './entry-process';
+const dir = process.argv[2] ?? '';
+const c = new EntryProcess();
+const t0 = performance.now();
+await c.loaded;
+console.log('load', Math.round(performance.now() - t0));
+const t2 = performance.now();
+c.start({ entry: 'cli', env: { YULIAN_DATA_DIR: dir }, args: ['backup', `${dir}.${Date.now()}.dump`] });
+const iv = setInterval(() => console.log(Math.round(performance.now() - t2), c.lines.length), 500);
+console.log(await c.untilExit(30000), Math.round(performance.now() - t2), c.lines);
+clearInterval(iv);
