@@ -1,9 +1,9 @@
 /**
  * One of the product's real entry points, started ahead of its turn so that the crash matrix can
  * kill it with SIGKILL:
- *   node --import tsx test/src/crash/entry-child.ts
- * Loading the server's TypeScript takes ~4 s of CPU, most of a child's life; so this loads the
- * modules first, prints `loaded`, and waits for one line of JSON on standard input (an EntryStart)
+ *   node --import tsx test/src/crash/entry-child.ts server|cli
+ * Loading the server's TypeScript takes ~4 s of CPU (the CLI's ~2 s), most of a child's life; so
+ * this loads the modules of the server or of the CLI first, prints `loaded`, and waits for one line of JSON on standard input (an EntryStart)
  * before it touches any data folder. Then it runs:
  *   - `server`: server/src/main.ts itself, configured by the environment it is given;
  *   - `checkpointing-server`: the same app built as main.ts and test/src/harness.ts build it, over
@@ -17,20 +17,24 @@ import { writeSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-// What main.ts and the CLI import, loaded before the go line: their own import then finds it cached.
-import '@yulian/seed';
-import '../../../server/src/auth/demo-accounts';
-import '../../../server/src/cli/data-commands';
 import { loadConfig } from '../../../server/src/config';
-import { createApp } from '../../../server/src/http/app';
-import '../../../server/src/seeding/load-dataset';
-import { EmbeddedStore } from '../../../server/src/store/embedded/adapter';
-import '../../../server/src/store/open';
-import { ensureTradeLinks } from '../../../server/src/store/trade-links';
 import { parseEntryStart } from './entry-start';
 
 const say = (line: string) => writeSync(1, `${line}\n`);
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+// What main.ts or the CLI imports, loaded before the go line: their own import then finds it cached.
+if (process.argv[2] === 'cli') {
+  await Promise.all([import('../../../server/src/cli/data-commands'), import('../../../server/src/cli/user-commands'), import('../../../server/src/store/open')]);
+} else {
+  await Promise.all([
+    import('@yulian/seed'),
+    import('../../../server/src/auth/demo-accounts'),
+    import('../../../server/src/http/app'),
+    import('../../../server/src/seeding/load-dataset'),
+    import('../../../server/src/store/open'),
+  ]);
+}
 
 say('loaded');
 const line = await new Promise<string>((resolve) => {
@@ -56,6 +60,11 @@ if (start.entry === 'server') {
   await import('../../../server/src/cli/yulian');
 } else {
   // As store/open.ts opens it, plus the checkpoint options; then as main.ts serves it.
+  const [{ EmbeddedStore }, { ensureTradeLinks }, { createApp }] = await Promise.all([
+    import('../../../server/src/store/embedded/adapter'),
+    import('../../../server/src/store/trade-links'),
+    import('../../../server/src/http/app'),
+  ]);
   const config = loadConfig();
   if (config.store.kind !== 'embedded') throw new Error('the checkpointing server is for the embedded store');
   const store = await EmbeddedStore.open({

@@ -9,12 +9,35 @@ const SERVING = 'Yulian is serving';
 export type Started = { serving: true } | { serving: false; exit: Exit };
 
 /**
- * The parent's handle on one entry-child.ts: spawned at once so that it loads while the run before
- * it is still going, told what to run with start(), killed with SIGKILL.
+ * Children loading at once. Loading is all CPU: on two cores, more at a time only slows each, and
+ * the one a lane needs next would wait behind those it needs later. First come, first loaded.
+ */
+const LOADING_AT_ONCE = 2;
+let loadingNow = 0;
+const waitingToLoad: (() => void)[] = [];
+
+function takeLoadSlot(): Promise<void> {
+  if (loadingNow < LOADING_AT_ONCE) {
+    loadingNow++;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => waitingToLoad.push(resolve));
+}
+
+function giveLoadSlot(): void {
+  const next = waitingToLoad.shift();
+  if (next) next();
+  else loadingNow--;
+}
+
+/**
+ * The parent's handle on one entry-child.ts: spawned as soon as a load slot is free so that it
+ * loads while the run before it is still going, told what to run with start(), killed with SIGKILL.
  */
 export class EntryProcess {
   readonly exited: Promise<Exit>;
-  private readonly process: ScriptProcess;
+  private process: ScriptProcess | null = null;
+  private exitedNow: (exit: Exit) => void = () => undefined;
   private readonly output: string[] = [];
   private servingNow: () => void = () => undefined;
   private readonly serving = new Promise<void>((resolve) => (this.servingNow = resolve));
@@ -24,14 +47,31 @@ export class EntryProcess {
   private checkpointListener: (phase: string) => void = () => undefined;
   private killed = false;
 
-  constructor() {
-    this.process = new ScriptProcess(SCRIPT, [], (line) => {
-      this.output.push(line);
-      if (line === 'loaded') this.loadedNow();
-      else if (line.startsWith(SERVING)) this.servingNow();
-      else if (line.startsWith('checkpoint ')) this.checkpointListener(line.slice('checkpoint '.length));
+  constructor(kind: 'server' | 'cli') {
+    this.exited = new Promise((resolve) => (this.exitedNow = resolve));
+    void takeLoadSlot().then(() => {
+      if (this.killed) {
+        giveLoadSlot();
+        return;
+      }
+      let holdsSlot = true;
+      const release = () => {
+        if (holdsSlot) giveLoadSlot();
+        holdsSlot = false;
+      };
+      this.process = new ScriptProcess(SCRIPT, [kind], (line) => {
+        this.output.push(line);
+        if (line === 'loaded') {
+          release();
+          this.loadedNow();
+        } else if (line.startsWith(SERVING)) this.servingNow();
+        else if (line.startsWith('checkpoint ')) this.checkpointListener(line.slice('checkpoint '.length));
+      });
+      this.process.exited.then(
+        (exit) => (release(), this.exitedNow(exit)),
+        (error: unknown) => (release(), this.exitedNow({ code: null, signal: null, stderr: String(error) })),
+      );
     });
-    this.exited = this.process.exited;
   }
 
   /** Called with each checkpoint phase a checkpointing server passes (start, engine, engine-done, end). */
@@ -39,7 +79,9 @@ export class EntryProcess {
     this.checkpointListener = listener;
   }
 
+  /** Call after `loaded`. */
   start(spec: EntryStart): void {
+    if (!this.process) throw new Error('start() before the child was spawned');
     this.process.send(JSON.stringify(spec));
   }
 
@@ -70,7 +112,9 @@ export class EntryProcess {
   async kill(): Promise<Exit> {
     if (!this.killed) {
       this.killed = true;
-      this.process.kill('SIGKILL');
+      // Not spawned yet: it never will be.
+      if (this.process) this.process.kill('SIGKILL');
+      else this.exitedNow({ code: null, signal: null, stderr: 'never started' });
     }
     return this.exited;
   }

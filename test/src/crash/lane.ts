@@ -41,7 +41,7 @@ export interface LaneProblem {
 
 export interface LaneReport {
   kills: number;
-  runs: { run: number; sequence: Sequence; kills: number; diedIn: string; ms: number }[];
+  runs: { run: number; sequence: Sequence; kills: number; diedIn: string; ms: number; phases: string }[];
   problems: LaneProblem[];
   /** Stores given up after a problem and started again from the template. */
   resets: number;
@@ -78,6 +78,8 @@ export class Lane {
   /** Learned lengths of steps, in ms, so that kills land inside them on a fast or a loaded machine. */
   private readonly estimates = { open: 1_500, import: 500, backup: 1_500, restore: 1_500 };
   private last: { run: number; sequence: Sequence } | null = null;
+  /** When each step of the current run ended, for the verbose report. */
+  private phases: [string, number][] = [];
 
   constructor(private readonly o: LaneOptions) {
     this.base = mkdtempSync(path.join(tmpdir(), `yulian-matrix-${o.index}-`));
@@ -99,9 +101,13 @@ export class Lane {
         next = this.prepare(this.planner.next());
         const started = performance.now();
         const before = this.report.kills;
+        this.phases = [];
         try {
           const diedIn = await this.execute(run, current);
-          this.report.runs.push({ run, sequence: current.plan.sequence, kills: this.report.kills - before, diedIn, ms: Math.round(performance.now() - started) });
+          this.report.runs.push({
+            run, sequence: current.plan.sequence, kills: this.report.kills - before, diedIn, ms: Math.round(performance.now() - started),
+            phases: this.phases.map(([name, at]) => `${name} ${Math.round(at - started)}`).join(', '),
+          });
         } finally {
           await dismiss(current);
         }
@@ -116,7 +122,7 @@ export class Lane {
   /** A server (and the CLI processes the sequence needs) spawned now, to load while the run before goes on. */
   private prepare(plan: RunPlan): Prepared {
     const clis = plan.sequence === 'backup' ? 1 : plan.sequence === 'restore' ? 2 : 0;
-    return { plan, server: new EntryProcess(), clis: Array.from({ length: clis }, () => new EntryProcess()) };
+    return { plan, server: new EntryProcess('server'), clis: Array.from({ length: clis }, () => new EntryProcess('cli')) };
   }
 
   /** Runs one plan; answers where the server died (a checkpoint phase, or the step). */
@@ -125,6 +131,7 @@ export class Lane {
     const port = await freePort();
     const serverEnv = { ...env, PORT: String(port), HOST: '127.0.0.1', YULIAN_SEED: 'off', YULIAN_RATE_LIMIT_PER_MINUTE: '100000' };
     await within(server.loaded, STUCK_MS, 'a server child never loaded');
+    this.mark('loaded');
     const opening = performance.now();
     if (plan.sequence === 'checkpoint') server.start({ entry: 'checkpointing-server', env: serverEnv, checkpointEveryWrites: plan.checkpointEveryWrites });
     else server.start({ entry: 'server', env: serverEnv });
@@ -145,6 +152,7 @@ export class Lane {
       return 'not started';
     }
     this.learn('open', performance.now() - opening);
+    this.mark('serving');
     const client = new Client(`http://127.0.0.1:${port}`, this.o.token, this.ledger, run, this.report.refusals);
     for (let i = 0; i < plan.warmupWrites; i++) await client.perform(this.maker.any());
 
@@ -258,12 +266,18 @@ export class Lane {
     return 'failed';
   }
 
-  /** SIGKILL, counted when the process was still alive for it. */
+  /** SIGKILL, counted when the process was still alive for it; a process that died by itself is a problem. */
   private async kill(process: EntryProcess, run: number, sequence: Sequence): Promise<Exit> {
     const exit = await process.kill();
+    this.mark('killed');
     if (exit.signal === 'SIGKILL') this.report.kills++;
+    else if (exit.code !== 0) this.problem(run, sequence, 'alive', `died by itself (${exit.signal ?? `exit code ${exit.code}`}): ${lastLine(exit.stderr)}`);
     this.last = { run, sequence };
     return exit;
+  }
+
+  private mark(phase: string): void {
+    this.phases.push([phase, performance.now()]);
   }
 
   /**
@@ -271,19 +285,21 @@ export class Lane {
    * a killed restore that the open refuses, re-runs the restore, which must then finish.
    */
   private async check(run: number, sequence: Sequence, restore?: RestoreExpectation, env?: Record<string, string>): Promise<void> {
+    this.mark('step');
     const copy = `${this.dir}-copy`;
     rmSync(copy, { recursive: true, force: true });
     cpSync(this.dir, copy, { recursive: true });
     try {
       const result = await checkFolder(copy, this.ledger.view(), { prefix: this.prefix, since: this.since }, restore);
       for (const p of result.problems) this.problem(run, sequence, p.invariant, p.detail);
-      if (result.refusedForRestore && restore && env) {
-        const again = new EntryProcess();
+      if (result.rerun && restore && env) {
+        const again = new EntryProcess('cli');
         const rerun = await this.cli(again, env, ['restore', restore.dump], 'restore', null, run, sequence).finally(() => again.kill());
         if (rerun !== 'finished') this.problem(run, sequence, 'rerun', `a second restore after the killed one did not finish (${rerun})`);
       }
     } finally {
       rmSync(copy, { recursive: true, force: true });
+      this.mark('checked');
     }
     if (this.report.problems.some((p) => p.run === run)) await this.restart();
   }

@@ -53,6 +53,7 @@ describe('the crash matrix: real server and CLI killed with SIGKILL', () => {
           `runs per sequence ${JSON.stringify(Object.fromEntries(perSequence))}; died in ${JSON.stringify(Object.fromEntries(diedIn))}; ` +
           `stores restarted after a problem ${reports.reduce((n, r) => n + r.resets, 0)}`,
       );
+      if (process.env.YULIAN_CRASH_VERBOSE) for (const r of runs) console.log(`  run ${r.run}: ${r.sequence}, ${r.kills} kills, died in ${r.diedIn}, ${r.ms} ms (${r.phases})`);
       const refusals = reports.flatMap((r) => r.refusals);
       if (refusals.length > 0) console.log(`writes the live server refused (a matrix mistake to fix): ${refusals.slice(0, 5).join('\n')}`);
       if (problems.length > 0) console.log(summarise(problems));

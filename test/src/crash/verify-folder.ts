@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig, openStore, type GraphStore } from '@yulian/server';
 import { countGraph } from '../../../server/src/backup/dump';
-import { parseHeader, type DumpCounts } from '../../../server/src/backup/format';
+import { parseHeader, totalOf, type DumpCounts } from '../../../server/src/backup/format';
 import type { LedgerView } from './ledger';
 import { verifyStore, type Problem } from './verify';
 
@@ -13,8 +13,11 @@ export interface RestoreExpectation {
 
 export interface FolderCheck {
   problems: Problem[];
-  /** The open refused the folder, naming the unfinished restore: what a killed restore should get. */
-  refusedForRestore: boolean;
+  /**
+   * A killed restore left the folder so that the restore must be run again: the open refused it,
+   * naming the unfinished restore, or the restore had written nothing yet.
+   */
+  rerun: boolean;
 }
 
 /** Explains a refusal at open as an unfinished restore: issue 13 asks for a clear message. */
@@ -30,21 +33,21 @@ export async function checkFolder(dir: string, view: LedgerView, lane: { prefix:
     store = await openStore(loadConfig({ YULIAN_DATA_DIR: dir, YULIAN_BUFFER_POOL_MB: '64', NODE_ENV: 'production' }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (restore?.killed && NAMES_RESTORE.test(message)) return { problems: [], refusedForRestore: true };
-    return { problems: [{ invariant: 'opens', detail: `does not open: ${message.slice(0, 300)}` }], refusedForRestore: false };
+    if (restore?.killed && NAMES_RESTORE.test(message)) return { problems: [], rerun: true };
+    return { problems: [{ invariant: 'opens', detail: `does not open: ${message.slice(0, 300)}` }], rerun: false };
   }
   try {
-    const problems = await verifyStore(store, view, lane);
     if (restore) {
       const expected = parseHeader(readFileSync(restore.dump, 'utf8').split('\n', 1)[0]).counts;
-      const difference = countDifference(expected, await countGraph(store));
-      if (difference) {
-        problems.unshift({ invariant: 'restore', detail: `a ${restore.killed ? 'killed' : 'finished'} restore opens without a word, holding ${difference}` });
-      }
+      const counts = await countGraph(store);
+      if (restore.killed && totalOf(counts) === 0) return { problems: [], rerun: true };
+      const difference = countDifference(expected, counts);
+      // The ledger's checks would only list what the missing part held.
+      if (difference) return { problems: [{ invariant: 'restore', detail: `a ${restore.killed ? 'killed' : 'finished'} restore opens without a word, holding ${difference}` }], rerun: false };
     }
-    return { problems, refusedForRestore: false };
+    return { problems: await verifyStore(store, view, lane), rerun: false };
   } catch (error) {
-    return { problems: [{ invariant: 'opens', detail: `opens, but cannot be read: ${error instanceof Error ? error.message : String(error)}` }], refusedForRestore: false };
+    return { problems: [{ invariant: 'opens', detail: `opens, but cannot be read: ${error instanceof Error ? error.message : String(error)}` }], rerun: false };
   } finally {
     await store.close();
   }

@@ -6,6 +6,7 @@ import { firstDifference } from './texts';
 /** The invariants the crash matrix checks after each restart, by the names its report uses. */
 export const INVARIANTS = {
   opens: 'the store opens',
+  alive: 'a process dies only by the kill',
   answered: 'every answered write is there with its value',
   notes: 'long texts come back byte-identical',
   atomicImport: 'an import is all there or not at all',
