@@ -160,7 +160,8 @@ export class Lane {
     if (plan.sequence === 'random') {
       await this.writeUntilKilled(client, server, run, plan.killAt * RANDOM_WINDOW_MS);
     } else if (plan.sequence === 'import-write') {
-      await client.perform(this.maker.anyImport());
+      // Orders, as in issue 13: an order import goes its own way into the embedded store.
+      await client.perform(this.maker.importOrders(5 + Math.floor(this.writeRandom() * 60)));
       await client.perform(this.maker.any());
       await sleep(plan.killAt * 20);
       await this.kill(server, run, plan.sequence);

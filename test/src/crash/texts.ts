@@ -5,14 +5,21 @@
  * checksums on (design note EMBEDDED_STORE.md, "Durability").
  */
 
+/**
+ * 1 in the test. Lowered (YULIAN_CRASH_TEXT_SCALE=0.1), every text shrinks so that no record
+ * reaches the engine's large-record defect: a diagnosis run then sees the defects behind it.
+ */
+const SCALE = Math.min(1, Math.max(0.01, Number(process.env.YULIAN_CRASH_TEXT_SCALE ?? 1)));
+const scaled = (n: number) => Math.max(1, Math.floor(n * SCALE));
+
 export const MAX = {
-  name: 200,
-  notes: 2000,
-  certification: 64,
+  name: scaled(200),
+  notes: scaled(2000),
+  certification: scaled(64),
   certifications: 20,
-  unit: 32,
-  targetOwner: 100,
-  targetContact: 200,
+  unit: scaled(32),
+  targetOwner: scaled(100),
+  targetContact: scaled(200),
 } as const;
 
 /** Common CJK ideographs: no quote, bracket or control character that a name refuses, and none trimmed. */
