@@ -6,7 +6,8 @@ import { Client } from './client';
 import { EntryProcess, freePort } from './entry-process';
 import { Ledger } from './ledger';
 import { Planner, type RunPlan, type Sequence } from './plan';
-import { checkFolder, type RestoreExpectation } from './verify-folder';
+import { Checker } from './checker';
+import type { RestoreExpectation } from './verify-folder';
 import type { Invariant } from './verify';
 import { WriteMaker } from './writes';
 
@@ -72,6 +73,7 @@ export class Lane {
   private readonly planner: Planner;
   private readonly writeRandom: () => number;
   private readonly ledger = new Ledger();
+  private readonly checker = new Checker();
   private readonly maker: WriteMaker;
   private readonly prefix: string;
   private since = new Date().toISOString();
@@ -114,6 +116,7 @@ export class Lane {
       }
     } finally {
       await dismiss(next);
+      await this.checker.close();
       rmSync(this.base, { recursive: true, force: true });
     }
     return this.report;
@@ -291,7 +294,7 @@ export class Lane {
     rmSync(copy, { recursive: true, force: true });
     cpSync(this.dir, copy, { recursive: true });
     try {
-      const result = await checkFolder(copy, this.ledger.view(), { prefix: this.prefix, since: this.since }, restore);
+      const result = await this.checker.check({ dir: copy, view: this.ledger.view(), lane: { prefix: this.prefix, since: this.since }, ...(restore ? { restore } : {}) });
       for (const p of result.problems) this.problem(run, sequence, p.invariant, p.detail);
       if (result.rerun && restore && env) {
         const again = new EntryProcess('cli');
