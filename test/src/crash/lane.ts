@@ -161,7 +161,7 @@ export class Lane {
 
     let diedIn = plan.sequence as string;
     if (plan.sequence === 'random') {
-      await this.writeUntilKilled(client, server, run, plan.killAt * RANDOM_WINDOW_MS);
+      await this.writeUntilKilled(client, server, run, plan.sequence, plan.killAt * RANDOM_WINDOW_MS);
     } else if (plan.sequence === 'import-write') {
       // Orders, as in issue 13: an order import goes its own way into the embedded store.
       await client.perform(this.maker.importOrders(5 + Math.floor(this.writeRandom() * 60)));
@@ -178,7 +178,7 @@ export class Lane {
     } else if (plan.sequence === 'checkpoint') {
       diedIn = await this.killInCheckpoint(client, server, run, plan);
     } else {
-      await this.writeUntilKilled(client, server, run, plan.serverKillAt * SERVER_WINDOW_MS);
+      await this.writeUntilKilled(client, server, run, plan.sequence, plan.serverKillAt * SERVER_WINDOW_MS);
       const dump = path.join(this.dumps, `run-${run}.dump`);
       const [backupCli, restoreCli] = clis;
       if (!backupCli) throw new Error('a backup needs its CLI process');
@@ -204,14 +204,14 @@ export class Lane {
   }
 
   /** Writes of every kind until the kill lands `ms` after now. */
-  private async writeUntilKilled(client: Client, server: EntryProcess, run: number, ms: number): Promise<void> {
+  private async writeUntilKilled(client: Client, server: EntryProcess, run: number, sequence: Sequence, ms: number): Promise<void> {
     let killed = false;
     const timer = setTimeout(() => ((killed = true), void server.kill()), ms);
     for (let i = 0; !killed && i < MAX_WRITES; i++) {
       await client.perform(this.writeRandom() < IMPORT_SHARE ? this.maker.anyImport() : this.maker.any());
     }
     clearTimeout(timer);
-    await this.kill(server, run, 'random');
+    await this.kill(server, run, sequence);
   }
 
   /** Writes on a server that checkpoints every few writes, killed a few ms into its nth checkpoint's engine phase. */
