@@ -27,14 +27,29 @@ import { DUMPED_REL_TYPES, DumpLineError, parseHeader, parseLine, totalOf, type 
  * them all in memory (the embedded engine keeps a transaction's rows until commit; Neo4j needs a
  * heap to match). Should a batch fail all the same (a full disk, a lost connection), every node is
  * deleted again, which is safe because the store was empty at the start, and the store is left
- * empty. A kill during the second pass leaves part of the dump in the store; restore then refuses
- * it as not empty, and the folder (or database) is emptied by hand.
+ * empty.
+ *
+ * A kill during the second pass leaves part of the dump in the store. Where the store can carry a
+ * marker (the embedded store's RestoreMarker), restore sets it durably before its first batch and
+ * removes it after its last: the store refuses to open a marked folder for anything but restore,
+ * and a restore finding its marker empties the store before writing (the store holds nothing but
+ * what the interrupted restore wrote). Without a marker (Neo4j) such a store is refused as not
+ * empty and emptied by hand.
  */
+
+/** Marks a store as being restored; see the comment at the top. */
+export interface RestoreMark {
+  present(): Promise<boolean>;
+  /** Durable before it returns: the first batch is written only after. */
+  set(dump: string): Promise<void>;
+  clear(): Promise<void>;
+}
 
 export interface RestoreOptions {
   /** Rows per statement and transaction. */
   batchSize?: number;
-  onProgress?: (progress: Progress & { phase: 'checking' | 'writing' }) => void;
+  onProgress?: (progress: Progress & { phase: 'checking' | 'emptying' | 'writing' }) => void;
+  marker?: RestoreMark;
 }
 
 export const DEFAULT_BATCH_SIZE = 2000;
@@ -215,9 +230,17 @@ async function wipe(store: GraphStore, batchSize: number): Promise<void> {
 }
 
 export async function restoreGraph(store: GraphStore, file: string, options: RestoreOptions = {}): Promise<DumpCounts> {
-  await assertEmpty(store);
+  const { marker } = options;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const interrupted = (await marker?.present()) ?? false;
+  if (!interrupted) await assertEmpty(store);
   const header = await checkDump(file, (progress) => options.onProgress?.({ phase: 'checking', ...progress }));
   const total = totalOf(header.counts);
+  if (interrupted) {
+    options.onProgress?.({ phase: 'emptying', done: 0, total });
+    await wipe(store, batchSize);
+  }
+  await marker?.set(file);
   try {
     await writeDump(store, file, total, options);
     await store.write((tx) => rebuildTradeLinks(tx));
@@ -225,14 +248,21 @@ export async function restoreGraph(store: GraphStore, file: string, options: Res
     if (JSON.stringify(counts) !== JSON.stringify(withAllNames(header.counts))) {
       throw new RestoreRefused(`after writing, the store holds ${JSON.stringify(counts)}, the dump ${JSON.stringify(header.counts)}`);
     }
+    // Every batch was committed, and a commit returns once it is in the fsynced log.
+    await marker?.clear();
     return counts;
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     try {
-      await wipe(store, options.batchSize ?? DEFAULT_BATCH_SIZE);
+      await wipe(store, batchSize);
+      await marker?.clear();
     } catch (wipeError) {
       const wipeWhy = wipeError instanceof Error ? wipeError.message : String(wipeError);
-      throw new RestoreRefused(`restore failed (${why}), and emptying the store again failed too (${wipeWhy}): it holds part of the dump; empty it before the next try`, { cause: error });
+      throw new RestoreRefused(
+        `restore failed (${why}), and emptying the store again failed too (${wipeWhy}): it holds part of the dump; ` +
+          `${marker ? 'run the restore again, which empties it first' : 'empty it before the next try'}`,
+        { cause: error },
+      );
     }
     throw new RestoreRefused(`restore failed, and the store is empty again: ${why}`, { cause: error });
   }

@@ -4,6 +4,7 @@ import { dumpGraph, type Progress } from '../backup/dump';
 import { DumpLineError, totalOf, type DumpCounts } from '../backup/format';
 import { restoreGraph, RestoreRefused } from '../backup/restore';
 import { loadConfig, type Config } from '../config';
+import { EmbeddedStore } from '../store/embedded/adapter';
 import { isLockedError } from '../store/embedded/folder-lock';
 import { openStore } from '../store/open';
 import type { GraphStore } from '../store/port';
@@ -11,7 +12,8 @@ import { StoreProblem, UsageError } from './cli-errors';
 
 /**
  * pnpm yulian backup <file>   the whole graph as a dump (backup/format.ts), written page by page
- * pnpm yulian restore <file>  a dump into an empty store, every line checked before anything is written
+ * pnpm yulian restore <file>  a dump into an empty store, every line checked before anything is written;
+ *                             a store a killed restore left part-written is emptied first
  *
  * Both open the configured store themselves; the embedded store admits one process, so the server
  * must be stopped (which also keeps a backup from mixing states). Progress goes to standard error,
@@ -42,6 +44,8 @@ export async function runDataCommand(command: 'backup' | 'restore', args: string
     throw new StoreProblem(error instanceof Error ? error.message : String(error));
   }
   const store = await openForData(config, command);
+  // A restore marks the embedded folder while it writes, so that a killed one is neither served nor backed up as whole.
+  const marker = store instanceof EmbeddedStore ? store.restoreMarker : undefined;
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
   try {
@@ -49,7 +53,8 @@ export async function runDataCommand(command: 'backup' | 'restore', args: string
       const counts = await dumpGraph(store, target, { onProgress: progressPrinter('backup', io) });
       io.out(`backed up ${describe(counts)} to ${target} (${statSync(target).size} bytes) in ${seconds()} s`);
     } else {
-      const counts = await restoreGraph(store, target, { onProgress: progressPrinter('restore', io) }).catch((error: unknown) => {
+      if (await marker?.present()) io.warn('restore: the store holds part of a restore that did not finish; it is emptied before the dump is written');
+      const counts = await restoreGraph(store, target, { onProgress: progressPrinter('restore', io), marker }).catch((error: unknown) => {
         if (error instanceof DumpLineError) throw new UsageError(`${target}, ${error.message}; nothing was written`);
         if (error instanceof RestoreRefused) throw new StoreProblem(error.message);
         throw error;
@@ -63,7 +68,7 @@ export async function runDataCommand(command: 'backup' | 'restore', args: string
 
 async function openForData(config: Config, command: string): Promise<GraphStore> {
   try {
-    return await openStore(config);
+    return await openStore(config, { restoring: command === 'restore' });
   } catch (error) {
     if (config.store.kind === 'embedded' && isLockedError(error)) {
       throw new StoreProblem(

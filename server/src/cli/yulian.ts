@@ -25,7 +25,7 @@ const USAGE = `usage:
   pnpm yulian user list
   pnpm yulian user passwd <username>
   pnpm yulian backup <file>     write the whole graph to a new file (JSON lines)
-  pnpm yulian restore <file>    load such a file into an empty store
+  pnpm yulian restore <file>    load such a file into an empty store (or one a killed restore left)
 The password is read from standard input: typed without echo at a terminal, or the first line of what is piped in.`;
 
 const OPTIONS = {

@@ -4,10 +4,18 @@ import type { Viewer } from '../auth/viewer';
 import type { GraphStore, Query, StoreKind, Transaction } from '../store/port';
 import { upsertFirm } from '../store/queries';
 import { importExistingOrders, importFirmMatches, importSegmentCodes } from '../store/queries/import';
-import { bulkLinkOrders, bulkUpsertCapabilities, bulkUpsertNeeds, bulkUpsertOrders, bulkUpsertSupports, type BulkOrder, type OrderEdge } from '../store/queries/bulk';
+import {
+  bulkLinkOrders,
+  bulkUpsertCapabilities,
+  bulkUpsertNeeds,
+  bulkUpsertOrders,
+  bulkUpsertSupports,
+  type BulkMode,
+  type BulkOrder,
+  type OrderEdge,
+} from '../store/queries/bulk';
 import type { ImportKind } from './columns';
 import { writeTargets } from './commit-targets';
-import { copyNewOrders } from './embedded-copy';
 import { REBUILD_ABOVE_SUPPLIERS, refreshTradeLinks } from '../store/trade-links';
 import { ImportConflictError } from './import-conflict';
 import type { Plan, PlannedRow, ResolvedRecords } from './plan';
@@ -18,7 +26,7 @@ export interface CommitOptions {
   viewer: Viewer;
   /**
    * The plan was checked inside the transaction it is written in (runImport's commit), so nothing
-   * can have changed since and the pre-COPY re-check is skipped; a plan checked earlier is re-checked.
+   * can have changed since and the re-check of new orders is skipped; a plan checked earlier is re-checked.
    */
   checkedInTransaction?: boolean;
   batchSize: number;
@@ -155,42 +163,46 @@ const toBulk = (o: ResolvedRecords['orders'], updatedAt: string): BulkOrder => (
 const EDGES: OrderEdge[] = ['SHIPS', 'TO', 'OF'];
 
 /**
- * Updates go through the batched merge statements on both engines (they redraw the three edges).
- * New orders on the embedded engine go through COPY (embedded-copy.ts); on Neo4j through the
- * same batched statements, whose batch size YULIAN_IMPORT_BATCH_SIZE sets.
+ * Updates go through the batched merge statements (they redraw the three edges); new orders on
+ * the embedded engine through the batched create statements the bulk loader uses, which skip the
+ * lookups a merge makes; on Neo4j every row merges.
+ *
+ * Never the engine's `COPY … FROM` here: on @ladybugdb/core 0.19.1 rows a COPY writes inside a
+ * transaction are not in the write-ahead log, so a kill before the next checkpoint loses an
+ * answered import while the writes logged after it (its trade links, its audit event) replay
+ * (docs/EMBEDDED_STORE.md, "Durability").
  */
 async function writeOrders(kind: StoreKind, tx: Transaction, rows: PlannedRow<ResolvedRecords['orders']>[], o: WriteOptions): Promise<number> {
-  const copied = kind === 'embedded' ? rows.filter((r) => r.action === 'create') : [];
+  const created = kind === 'embedded' ? rows.filter((r) => r.action === 'create') : [];
   const merged = kind === 'embedded' ? rows.filter((r) => r.action === 'update') : rows;
-  const bulk = merged.map((r) => toBulk(r.record, o.updatedAt));
   const formerSuppliers = await suppliersBeforeUpdate(tx, rows);
-  for (let start = 0; start < bulk.length; start += o.batchSize) {
-    const batch = bulk.slice(start, start + o.batchSize);
-    await expectAll(tx, bulkUpsertOrders(batch, 'merge'), batch.length);
-    for (const edge of EDGES) await expectAll(tx, bulkLinkOrders(batch, edge, 'merge'), batch.length);
-    o.progress(Math.min(start + o.batchSize, bulk.length));
-  }
-  if (copied.length > 0 && o.recheck) await assertCopyWillSucceed(tx, copied.map((r) => r.record));
-  await copyNewOrders(
-    tx,
-    copied.map(({ record: r }) => {
-      const { id, supplierId, buyerId, segmentCode, ...rest } = toBulk(r, o.updatedAt);
-      return { id, supplierId, buyerId, segmentCode, props: rest };
-    }),
-  );
+  if (created.length > 0 && o.recheck) await assertStillNew(tx, created.map((r) => r.record));
+  let done = 0;
+  const write = async (planned: PlannedRow<ResolvedRecords['orders']>[], mode: BulkMode, edges: readonly OrderEdge[]) => {
+    const bulk = planned.map((r) => toBulk(r.record, o.updatedAt));
+    for (let start = 0; start < bulk.length; start += o.batchSize) {
+      const batch = bulk.slice(start, start + o.batchSize);
+      await expectAll(tx, bulkUpsertOrders(batch, mode), batch.length);
+      for (const edge of edges) await expectAll(tx, bulkLinkOrders(batch, edge, mode), batch.length);
+      done += batch.length;
+      o.progress(done);
+    }
+  };
+  await write(merged, 'merge', EDGES);
+  // A fresh create draws OF with the node.
+  await write(created, 'fresh', ['SHIPS', 'TO']);
   await refreshTradeLinks(tx, [...formerSuppliers, ...rows.map((r) => r.record.supplierId)]);
   o.progress(rows.length);
   return rows.length;
 }
 
 /**
- * Re-checks, inside the write transaction, what a COPY would otherwise find out by failing: every
- * firm and segment exists and no new order id is taken. Writes are serialised, so nothing changes
- * between this check and the COPY. It matters beyond a clear message: on ladybug 0.19.1 a COPY that
- * fails inside a transaction rolls back correctly, but the engine's heap is corrupted and the process
- * aborts at the next checkpoint or close ("corrupted double-linked list"). A COPY must not fail.
+ * Re-checks, inside the write transaction, that every firm and segment of the new orders exists and
+ * no new order id is taken, so that a plan checked before the transaction fails with a message naming
+ * the record rather than a shortfall count or the engine's primary-key error. Writes are serialised,
+ * so nothing changes between this check and the writes.
  */
-async function assertCopyWillSucceed(tx: Transaction, orders: readonly ResolvedRecords['orders'][]): Promise<void> {
+async function assertStillNew(tx: Transaction, orders: readonly ResolvedRecords['orders'][]): Promise<void> {
   const firmIds = [...new Set(orders.flatMap((o) => [o.supplierId, o.buyerId]))];
   const found = new Set<string>();
   for (let i = 0; i < firmIds.length; i += CHECK_CHUNK) {

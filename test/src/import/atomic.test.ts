@@ -7,7 +7,7 @@ import { openTempStore, type TempStore } from '../harness';
 import { fullDump } from './helpers';
 
 /**
- * All or nothing: new orders go in through COPY statements inside the import's transaction, so a
+ * All or nothing: new orders go in through batched statements inside the import's transaction, so a
  * statement failing after others succeeded, or the process being killed while they run, must leave
  * no order of the import behind.
  */
@@ -24,12 +24,12 @@ const order = (id: string, buyerId: string) => ({
 });
 
 describe('an import commits whole or not at all', () => {
-  it('a firm or an order id that changed since the check stops the commit before any COPY', async () => {
+  it('a firm or an order id that changed since the check stops the commit before any order is written', async () => {
     const temp = await openTempStore();
     stores.push(temp);
     const before = await fullDump(temp.store);
     // Plans as the dry-run check would have made them had the store looked different a moment before:
-    // a buyer deleted since, an order id taken since. A failing COPY must never be reached (commit.ts).
+    // a buyer deleted since, an order id taken since. The re-check in commit.ts names the record.
     const plan = (last: ReturnType<typeof order>): Plan<'orders'> => ({
       kind: 'orders',
       errors: [],
@@ -39,7 +39,7 @@ describe('an import commits whole or not at all', () => {
     await expect(commitPlan(temp.store, plan(order('atomic-x', 'ghost-firm')), options)).rejects.toThrow(ImportConflictError);
     await expect(commitPlan(temp.store, plan(order('o-2024-aofang-anrui-st', 'anrui')), options)).rejects.toThrow(/o-2024-aofang-anrui-st was created/);
     expect(await fullDump(temp.store)).toEqual(before);
-    // The store still writes and closes cleanly (a failed COPY would abort the process here).
+    // The store still writes and closes cleanly.
     await commitPlan(temp.store, plan(order('atomic-last', 'anrui')), options);
     await temp.store.close();
     const reopened = await EmbeddedStore.open({ dataDir: temp.dir, maxDbSizeBytes: 2 ** 33, log: () => undefined });

@@ -1,7 +1,7 @@
 /**
  * Child process of atomic.test.ts: opens the store in <dataDir> (seeded by the parent), imports
  * <rows> new orders with the real importer in commit mode, and prints `writing` when the write
- * transaction starts (the COPY statements run inside it) and `committed` once it resolved.
+ * transaction starts (the order statements run inside it) and `committed` once it resolved.
  *
  *   node --import tsx test/src/import/import-child.ts <dataDir> <rows>
  */
