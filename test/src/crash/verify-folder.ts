@@ -30,7 +30,7 @@ const NAMES_RESTORE = /restor/i;
 export async function checkFolder(dir: string, view: LedgerView, lane: { prefix: string; since: string }, restore?: RestoreExpectation): Promise<FolderCheck> {
   let store: GraphStore;
   try {
-    store = await openStore(loadConfig({ YULIAN_DATA_DIR: dir, YULIAN_BUFFER_POOL_MB: '64', NODE_ENV: 'production' }));
+    store = await openStore(loadConfig({ YULIAN_DATA_DIR: dir, NODE_ENV: 'production' }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (restore?.killed && NAMES_RESTORE.test(message)) return { problems: [], rerun: true };
