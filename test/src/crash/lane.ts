@@ -26,6 +26,7 @@ const MAX_WRITES = 500;
 
 export interface LaneOptions {
   index: number;
+  lanes: number;
   kills: number;
   seed: number;
   template: string;
@@ -89,7 +90,7 @@ export class Lane {
     this.dumps = path.join(this.base, 'dumps');
     mkdirSync(this.dumps);
     cpSync(o.template, this.dir, { recursive: true });
-    this.planner = new Planner(seededRandom(o.seed * 31 + o.index));
+    this.planner = new Planner(seededRandom(o.seed * 31 + o.index), seededRandom(o.seed), o.index, o.lanes);
     this.writeRandom = seededRandom(o.seed * 17 + o.index + 1);
     this.prefix = `m${o.index}`;
     this.maker = new WriteMaker(this.writeRandom, this.prefix, this.ledger);

@@ -1,7 +1,8 @@
 /**
  * The crash matrix's sequences: what a run does before and where its kill lands. Each lane goes
- * through all of them in a seeded shuffled order, again and again, so that even a short slice
- * covers every sequence and a seed repeats a run exactly (apart from timing).
+ * through all of them in a seeded shuffled order, again and again, so that a seed repeats a run
+ * exactly (apart from timing). The lanes start their first round at different places of one
+ * shuffled order, so that even a short slice covers every sequence between them.
  */
 
 export const SEQUENCES = {
@@ -39,9 +40,19 @@ export interface RunPlan {
 }
 
 export class Planner {
-  private queue: Sequence[] = [];
+  private queue: Sequence[];
 
-  constructor(private readonly random: () => number) {}
+  /** `first` shuffles the first round, the same for every lane; `lane` of `lanes` picks where in it this lane starts. */
+  constructor(
+    private readonly random: () => number,
+    first: () => number,
+    lane: number,
+    lanes: number,
+  ) {
+    const round = shuffle(ORDER, first);
+    const start = lane * Math.ceil(ORDER.length / lanes);
+    this.queue = [...round.slice(start), ...round.slice(0, start)];
+  }
 
   next(): RunPlan {
     if (this.queue.length === 0) this.queue = shuffle(ORDER, this.random);
