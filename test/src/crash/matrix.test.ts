@@ -18,7 +18,7 @@ import { INVARIANTS } from './verify';
  * YULIAN_CRASH_SEED repeats a run's plans and values (not its timing).
  */
 
-/** 12 kills cost about 65 s of CPU (a child loading the server's TypeScript is most of it): ~40 s on two idle cores. */
+/** 12 kills cost about 85 s of CPU (a child loading the server's TypeScript is most of it): under a minute on two idle cores. */
 const KILLS = Number(process.env.YULIAN_CRASH_KILLS ?? 12);
 const SEED = Number(process.env.YULIAN_CRASH_SEED ?? 20261203);
 /** Two lanes, on folders of their own: most of a run is a child loading, which two cores can overlap. */
