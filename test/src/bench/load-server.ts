@@ -18,7 +18,8 @@ import { DB_BYTES, LOAD_RESULT_FILE, runLoader, type BenchSize } from './analysi
  */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const serverMain = path.resolve(here, '../../../server/src/main.ts');
+/** `LOAD_BENCH_SERVER` runs another checkout's server/src/main.ts against the same workload: an A/B comparison. */
+const serverMain = path.resolve(process.env.LOAD_BENCH_SERVER?.trim() || path.resolve(here, '../../../server/src/main.ts'));
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /**

@@ -16,7 +16,8 @@ import { buildWorkload } from './load-workload';
  * on two cores: write p99 ≤ 300 ms and read p99 ≤ 300 ms under that load; ≥ 150 writes/s alone.
  *
  * Knobs: LOAD_BENCH_SIZE (firms:orders), LOAD_BENCH_CLIENTS, LOAD_BENCH_BUREAUS (of the clients),
- * LOAD_BENCH_SECONDS, LOAD_BENCH_SOLO_SECONDS, LOAD_BENCH_STORE_DIR (keep the loaded store between
+ * LOAD_BENCH_SECONDS, LOAD_BENCH_SOLO_SECONDS, LOAD_BENCH_SERVER (another checkout's main.ts, for A/B runs),
+ * LOAD_BENCH_STORE_DIR (keep the loaded store between
  * runs), LOAD_BENCH_CPU_PROF (a folder: the server writes a CPU profile there when it stops).
  */
 

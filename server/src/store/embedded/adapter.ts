@@ -11,6 +11,7 @@ import { toPlain } from '../values';
 import { Checkpoints, DEFAULT_CHECKPOINT_WAL_BYTES, type CheckpointEvent } from './checkpoints';
 import { DATABASE_FILE } from './engine-files';
 import { FolderLock } from './folder-lock';
+import { ReaderPool } from './reader-pool';
 import { recoverFolder } from './recovery-snapshot';
 import { WriteQueue } from './write-queue';
 
@@ -56,7 +57,7 @@ export class EmbeddedStore implements GraphStore {
   private readonly statementCache = new WeakMap<LbugConnection, Map<string, PreparedStatement>>();
   private readonly checkpoints: Checkpoints;
   private readonly commitLog = new CommitLog();
-  private nextReader = 0;
+  private readonly readerPool: ReaderPool<LbugConnection>;
   private commits = 0;
   private closed = false;
 
@@ -68,6 +69,7 @@ export class EmbeddedStore implements GraphStore {
     private readonly options: EmbeddedOptions & { dataDir: string },
     log: (message: string) => void,
   ) {
+    this.readerPool = new ReaderPool(readers);
     this.checkpoints = new Checkpoints(
       options.dataDir,
       { walBytes: options.checkpointWalBytes ?? DEFAULT_CHECKPOINT_WAL_BYTES, everyWrites: options.checkpointEveryWrites ?? 0 },
@@ -139,8 +141,7 @@ export class EmbeddedStore implements GraphStore {
 
   async read<R extends Row>(query: Query<R>): Promise<R[]> {
     this.assertOpen();
-    const conn = this.readers[this.nextReader++ % this.readers.length] as LbugConnection;
-    return this.exec(conn, query, { readOnly: true });
+    return this.readerPool.use((conn) => this.exec(conn, query, { readOnly: true }));
   }
 
   async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
