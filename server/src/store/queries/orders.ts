@@ -59,28 +59,36 @@ export const ordersByIds = defineQuery<[readonly string[]], OrderRow>('ordersByI
 /**
  * The orders of one firm, found from the firm: SHIPS leaves it for the orders it supplies and TO
  * arrives at it for those it buys, so one undirected hop over both types reaches exactly its orders
- * (a firm's own order to itself twice, hence DISTINCT). Filtering every order by its parties instead
- * scanned all of them.
+ * (each once: an order's supplier and buyer differ, a rule of orderInputSchema). Filtering every
+ * order by its parties instead scanned all of them.
  */
-function ordersOfFirmMatch(scope: OrderScope): { cypher: string; params: Record<string, unknown> } {
+function firmOrders(scope: OrderScope): { cypher: string; params: Record<string, unknown> } {
   const { predicates, params } = scopePredicates(scope);
   return {
-    cypher: `MATCH (f:Firm {id: $firmId})-[:SHIPS|TO]-(o:TradeOrder)
-      WITH DISTINCT o ${predicates.length ? `WHERE ${predicates.join(' AND ')}` : ''}
-      MATCH (sup:Firm)-[:SHIPS]->(o)-[:TO]->(buy:Firm), (o)-[:OF]->(seg:Segment)`,
+    cypher: `MATCH (f:Firm {id: $firmId})-[:SHIPS|TO]-(o:TradeOrder) ${predicates.length ? `WHERE ${predicates.join(' AND ')}` : ''}`,
     params,
   };
 }
 
-/** Orders where the firm is either party, newest year first. */
+/**
+ * Orders where the firm is either party, newest year first. The page is cut from the orders alone
+ * and only its rows are joined to their parties and segment: joining first cost a busy firm's
+ * thousands of orders three joins each. Every order has its three edges (upsertOrder and the bulk
+ * load draw them together), so the optional matches find them all; a plain MATCH from the paged
+ * orders was planned as joins over every order in the store.
+ */
 export const ordersOfFirm = defineQuery<[string, OrderScope, number, number], OrderRow>(
   'ordersOfFirm',
   (firmId, scope, skip, limit) => {
-    const match = ordersOfFirmMatch(scope);
+    const match = firmOrders(scope);
     return {
       cypher: `${match.cypher}
+        WITH o ORDER BY o.year DESC, o.id SKIP $skip LIMIT $limit
+        OPTIONAL MATCH (o)<-[:SHIPS]-(sup:Firm)
+        OPTIONAL MATCH (o)-[:TO]->(buy:Firm)
+        OPTIONAL MATCH (o)-[:OF]->(seg:Segment)
         RETURN ${orderColumns}
-        ORDER BY year DESC, id SKIP $skip LIMIT $limit`,
+        ORDER BY year DESC, id`,
       params: { ...match.params, firmId, skip, limit },
     };
   },
@@ -89,7 +97,7 @@ export const ordersOfFirm = defineQuery<[string, OrderScope, number, number], Or
 export const countOrdersOfFirm = defineQuery<[string, OrderScope], { total: number }>(
   'countOrdersOfFirm',
   (firmId, scope) => {
-    const match = ordersOfFirmMatch(scope);
+    const match = firmOrders(scope);
     return { cypher: `${match.cypher} RETURN count(o) AS total`, params: { ...match.params, firmId } };
   },
 );
