@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import type { Connection as LbugConnection, Database as LbugDatabase, PreparedStatement, QueryResult } from '@ladybugdb/core';
@@ -7,6 +7,7 @@ import type { StoreChange } from '../changes';
 import { CommitLog } from '../commit-log';
 import { StoreError } from '../errors';
 import { renderCypher, type GraphStore, type Query, type Row, type Transaction } from '../port';
+import { readsForWrite } from '../read-priority';
 import { toPlain } from '../values';
 import { Checkpoints, DEFAULT_CHECKPOINT_WAL_BYTES, type CheckpointEvent } from './checkpoints';
 import { DATABASE_FILE } from './engine-files';
@@ -141,18 +142,13 @@ export class EmbeddedStore implements GraphStore {
 
   async read<R extends Row>(query: Query<R>): Promise<R[]> {
     this.assertOpen();
-    const w0 = performance.now();
-    return this.readerPool.use((conn) => { PROBE('read: pool wait', performance.now() - w0, 0); return this.exec(conn, query, { readOnly: true }); });
+    return this.readerPool.use((conn) => this.exec(conn, query, { readOnly: true }), readsForWrite());
   }
 
   async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     this.assertOpen();
     this.assertWritable();
-    const q0 = performance.now();
     return this.writeQueue.run(async () => {
-      const q1 = performance.now();
-      PROBE('write: queue wait', q1 - q0, 0);
-      try {
       // Again inside the queue: a checkpoint queued ahead of this write may have failed.
       this.assertWritable();
       await command(this.writer, 'BEGIN TRANSACTION');
@@ -160,9 +156,7 @@ export class EmbeddedStore implements GraphStore {
       const tx: Transaction = { run: (query) => this.exec(this.writer, query), note: (change) => void noted.push(change) };
       try {
         const result = await work(tx);
-        const c0 = performance.now();
         await command(this.writer, 'COMMIT');
-        PROBE('write: COMMIT', performance.now() - c0, 0);
         this.commits += 1;
         this.commitLog.push(this.commits, noted.length > 0 ? noted : null);
         this.checkpoints.noteCommit();
@@ -174,7 +168,6 @@ export class EmbeddedStore implements GraphStore {
         await command(this.writer, 'ROLLBACK').catch(() => undefined);
         throw error;
       }
-      } finally { PROBE('write: in queue', performance.now() - q1, 0); }
     });
   }
 
@@ -254,19 +247,16 @@ export class EmbeddedStore implements GraphStore {
     { readOnly = false } = {},
   ): Promise<R[]> {
     const cypher = renderCypher(query, this.dialect);
-    const t0 = performance.now();
     try {
       const statement = await this.prepare(conn, cypher);
       if (readOnly && !statement.isReadOnly()) {
         throw new StoreError('QUERY_ERROR', `query ${query.name} writes and must run inside write()`, query.name);
       }
       const results = [await conn.execute(statement, query.params as Record<string, never>)].flat();
-      const t1 = performance.now();
       try {
         return await readRows<R>(results.at(-1) as QueryResult);
       } finally {
         closeAll(results);
-        PROBE(query.name + (readOnly ? '' : ' [w]'), t1 - t0, performance.now() - t1);
       }
     } catch (error) {
       throw mapEmbeddedError(error, query.name);
@@ -320,18 +310,4 @@ export function mapEmbeddedError(error: unknown, queryName: string): StoreError 
     return new StoreError('TIMEOUT', `query ${queryName} took too long and was stopped`, queryName, { cause: error });
   }
   return new StoreError('QUERY_ERROR', `query ${queryName} failed: ${message}`, queryName, { cause: error });
-}
-
-const PROBE_STATS = new Map<string, { n: number; exec: number; rows: number; max: number }>();
-function PROBE(name: string, exec: number, rows: number): void {
-  if (!process.env.YULIAN_PROBE) return;
-  const s = PROBE_STATS.get(name) ?? { n: 0, exec: 0, rows: 0, max: 0 };
-  s.n++; s.exec += exec; s.rows += rows; s.max = Math.max(s.max, exec + rows);
-  PROBE_STATS.set(name, s);
-}
-if (process.env.YULIAN_PROBE) {
-  process.on('exit', () => {
-    const lines = [...PROBE_STATS].sort((a, b) => b[1].exec + b[1].rows - a[1].exec - a[1].rows).map(([k, v]) => `${k.padEnd(40)} n=${v.n} exec=${(v.exec / v.n).toFixed(1)}ms rows=${(v.rows / v.n).toFixed(1)}ms total=${((v.exec + v.rows) / 1000).toFixed(1)}s max=${v.max.toFixed(0)}`);
-    writeFileSync(process.env.YULIAN_PROBE as string, lines.join('\n'));
-  });
 }

@@ -29,6 +29,23 @@ describe('ReaderPool', () => {
     expect(started).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('serves waiting reads made for a write before the others', async () => {
+    const pool = new ReaderPool(['only']);
+    const order: string[] = [];
+    let release: () => void = () => undefined;
+    const first = pool.use(() => new Promise<void>((resolve) => (release = resolve)));
+    const reads = [
+      pool.use(async () => void order.push('page 1')),
+      pool.use(async () => void order.push('page 2')),
+      pool.use(async () => void order.push('write 1'), true),
+      pool.use(async () => void order.push('write 2'), true),
+    ];
+    await tick();
+    release();
+    await Promise.all([first, ...reads]);
+    expect(order).toEqual(['write 1', 'write 2', 'page 1', 'page 2']);
+  });
+
   it('gives the connection back when a read fails', async () => {
     const pool = new ReaderPool(['only']);
     await expect(pool.use(async () => Promise.reject(new Error('broken')))).rejects.toThrow('broken');

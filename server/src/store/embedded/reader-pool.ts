@@ -1,5 +1,6 @@
 /**
- * Hands each read to a connection that is free, and makes the others wait here, in order.
+ * Hands each read to a connection that is free, and makes the others wait here, in order, reads
+ * made for a write (store/read-priority.ts) ahead of the rest.
  *
  * The engine runs one statement at a time per connection. Sent to a busy connection, a statement
  * does not wait in JavaScript: the binding's asynchronous call takes a thread of Node's small worker
@@ -11,19 +12,19 @@
  */
 export class ReaderPool<C> {
   private readonly idle: C[];
-  private readonly waiting: ((conn: C) => void)[] = [];
+  private readonly waiting = { urgent: [] as ((conn: C) => void)[], normal: [] as ((conn: C) => void)[] };
 
   constructor(connections: readonly C[]) {
     if (connections.length === 0) throw new Error('a reader pool needs at least one connection');
     this.idle = [...connections];
   }
 
-  async use<T>(work: (conn: C) => Promise<T>): Promise<T> {
-    const conn = this.idle.pop() ?? (await new Promise<C>((resolve) => this.waiting.push(resolve)));
+  async use<T>(work: (conn: C) => Promise<T>, urgent = false): Promise<T> {
+    const conn = this.idle.pop() ?? (await new Promise<C>((resolve) => this.waiting[urgent ? 'urgent' : 'normal'].push(resolve)));
     try {
       return await work(conn);
     } finally {
-      const next = this.waiting.shift();
+      const next = this.waiting.urgent.shift() ?? this.waiting.normal.shift();
       if (next) next(conn);
       else this.idle.push(conn);
     }
