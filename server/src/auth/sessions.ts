@@ -1,7 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { StoreChange } from '../store/changes';
 import type { GraphStore } from '../store/port';
 import { createSession, deleteSession, sessionWithUser } from '../store/queries';
 import type { Viewer } from './viewer';
+
+/** A session write touches no firm: kept facts about firms stay valid across sign-ins and sign-outs. */
+export const SESSION_CHANGE: StoreChange = { entity: 'Session', firmIds: [] };
 
 /** How long a sign-in lasts. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -17,9 +21,10 @@ export function sessionIdOf(token: string): string {
 export async function startSession(store: GraphStore, userId: string, now = new Date()): Promise<{ token: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
-  await store.write((tx) =>
-    tx.run(createSession({ id: sessionIdOf(token), userId, createdAt: now.toISOString(), expiresAt })),
-  );
+  await store.write((tx) => {
+    tx.note(SESSION_CHANGE);
+    return tx.run(createSession({ id: sessionIdOf(token), userId, createdAt: now.toISOString(), expiresAt }));
+  });
   return { token, expiresAt };
 }
 
@@ -40,5 +45,8 @@ export async function viewerForToken(store: GraphStore, token: string, now = new
 }
 
 export async function endSession(store: GraphStore, sessionId: string): Promise<void> {
-  await store.write((tx) => tx.run(deleteSession(sessionId)));
+  await store.write((tx) => {
+    tx.note(SESSION_CHANGE);
+    return tx.run(deleteSession(sessionId));
+  });
 }
