@@ -4,6 +4,7 @@ import path from 'node:path';
 import { bench, describe } from 'vitest';
 import { generateDataset } from '../../../seed/src/synthetic';
 import { benchSizes, LOAD_RESULT_FILE, SEED, type BenchSize, type LoadResult } from './analysis-setup';
+import { cpuSeconds } from './load-cpu';
 import { budgetTable, errorSamples, latencyBudget, operationTable, rateBudget } from './load-report';
 import { runPhase, signIn, type SignedInClient } from './load-run';
 import { freshStoreCopy, startServerProcess, writeUsers } from './load-server';
@@ -61,10 +62,17 @@ async function measure(): Promise<void> {
     await runPhase(server.url, clients, 3, CLIENT_TIMEOUT_MS);
 
     const soloLoad = load();
+    const soloCpu = cpuSeconds(server.pid);
     const solo = await runPhase(server.url, [signedIn(workload.soloWriter)], SOLO_SECONDS, CLIENT_TIMEOUT_MS);
     const loadBefore = load();
+    const mixedCpu = cpuSeconds(server.pid);
     const mixed = await runPhase(server.url, clients, SECONDS, CLIENT_TIMEOUT_MS);
     const loadAfter = load();
+    const endCpu = cpuSeconds(server.pid);
+    const cpuLine = (from: number | null, to: number | null, answered: number, seconds: number) =>
+      from === null || to === null
+        ? 'server CPU: not measurable on this system'
+        : `server CPU (all threads): ${(to - from).toFixed(1)} s in ${seconds.toFixed(1)} s (${((to - from) / seconds).toFixed(2)} cores), ${((1000 * (to - from)) / Math.max(1, answered)).toFixed(1)} ms per answered request`;
 
     const writes = mixed.outcomes.filter((o) => o.kind === 'write');
     const reads = mixed.outcomes.filter((o) => o.kind === 'read');
@@ -75,10 +83,12 @@ async function measure(): Promise<void> {
         `${CLIENTS} clients for ${mixed.seconds.toFixed(1)} s: ${reads.length} reads, ${writes.length} writes (${((100 * writes.length) / Math.max(1, mixed.outcomes.length)).toFixed(1)}% writes); load average before ${loadBefore}, after ${loadAfter}; two cores`,
         ...operationTable(mixed),
         ...errorSamples(mixed),
+        cpuLine(mixedCpu, endCpu, mixed.outcomes.filter((o) => !o.timedOut).length, mixed.seconds),
         '',
         `one client alone, writes only, ${solo.seconds.toFixed(1)} s; load average before ${soloLoad}`,
         ...operationTable(solo),
         ...errorSamples(solo),
+        cpuLine(soloCpu, mixedCpu, solo.outcomes.filter((o) => !o.timedOut).length, solo.seconds),
         '',
         ...budgetTable([
           latencyBudget(`write p99, ${CLIENTS} clients`, writes, BUDGET_MS),
