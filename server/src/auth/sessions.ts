@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { StoreChange } from '../store/changes';
 import type { GraphStore } from '../store/port';
 import { createSession, deleteSession, sessionWithUser } from '../store/queries';
+import { viewerCacheFor } from './viewer-cache';
 import type { Viewer } from './viewer';
 
 /** A session write touches no firm: kept facts about firms stay valid across sign-ins and sign-outs. */
@@ -31,9 +32,15 @@ export async function startSession(store: GraphStore, userId: string, now = new 
 /** The viewer a token stands for, or null when it is unknown, expired, or its user is disabled. */
 export async function viewerForToken(store: GraphStore, token: string, now = new Date()): Promise<Viewer | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const [row] = await store.read(sessionWithUser(sessionIdOf(token), now.toISOString()));
+  const sessionId = sessionIdOf(token);
+  const cache = viewerCacheFor(store);
+  const kept = cache.get(sessionId, now);
+  if (kept) return kept;
+  // Counted before the read: a commit landing during it leaves the entry unkept rather than stale.
+  const generation = store.committedWrites;
+  const [row] = await store.read(sessionWithUser(sessionId, now.toISOString()));
   if (!row) return null;
-  return {
+  const viewer: Viewer = {
     userId: row.id,
     username: row.username,
     displayName: row.displayName,
@@ -42,6 +49,8 @@ export async function viewerForToken(store: GraphStore, token: string, now = new
     firmId: row.firmId,
     sessionId: row.sessionId,
   };
+  cache.set(sessionId, { viewer, expiresAt: row.expiresAt }, generation);
+  return viewer;
 }
 
 export async function endSession(store: GraphStore, sessionId: string): Promise<void> {
