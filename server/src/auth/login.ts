@@ -1,11 +1,15 @@
 import { usernameSchema } from '@yulian/schema';
 import { z } from 'zod';
+import type { StoreChange } from '../store/changes';
 import type { GraphStore } from '../store/port';
 import { clearFailedLogins, deleteExpiredSessions, recordFailedLogin, userByUsername, type PublicUserRow } from '../store/queries';
 import { addressKey, AttemptLimiter } from './attempt-limiter';
 import { publicUser } from './accounts';
 import { DUMMY_HASH, verifyPassword } from './passwords';
-import { startSession } from './sessions';
+import { SESSION_CHANGE, startSession } from './sessions';
+
+/** Counting or clearing failed sign-ins changes a user, never a firm's facts. */
+const USER_CHANGE: StoreChange = { entity: 'User', firmIds: [] };
 
 /**
  * After this many failed sign-ins in a row the account is locked. High enough that a person
@@ -104,7 +108,10 @@ export async function login(store: GraphStore, attempt: SignInAttempt, options: 
 
   if (!(await verifyPassword(password.data, user.passwordHash))) {
     const lockUntil = new Date(now.getTime() + lockout.lockMs).toISOString();
-    const [counted] = await store.write((tx) => tx.run(recordFailedLogin(user.id, lockout.maxFailures, lockUntil)));
+    const [counted] = await store.write((tx) => {
+      tx.note(USER_CHANGE);
+      return tx.run(recordFailedLogin(user.id, lockout.maxFailures, lockUntil));
+    });
     if (counted && counted.failures >= lockout.maxFailures) {
       return fail({ code: 'ACCOUNT_LOCKED', message: `${WRONG_CREDENTIALS}; ${lockedMessage(lockout, lockout.lockMs)}` });
     }
@@ -115,7 +122,12 @@ export async function login(store: GraphStore, attempt: SignInAttempt, options: 
   if (user.disabled) return fail({ code: 'UNAUTHENTICATED', message: 'this account is disabled; ask an administrator' });
 
   limiter.release(address, now.getTime());
-  if (user.failedLogins || user.lockedUntil) await store.write((tx) => tx.run(clearFailedLogins(user.id)));
+  if (user.failedLogins || user.lockedUntil) {
+    await store.write((tx) => {
+      tx.note(USER_CHANGE);
+      return tx.run(clearFailedLogins(user.id));
+    });
+  }
   const session = await startSession(store, user.id, now);
   await sweepExpiredSessions(store, now);
   return { ok: true, ...session, user: publicUser(user) };
@@ -151,5 +163,8 @@ async function sweepExpiredSessions(store: GraphStore, now: Date): Promise<void>
   const last = lastSweep.get(store);
   if (last !== undefined && now.getTime() - last < SWEEP_INTERVAL_MS) return;
   lastSweep.set(store, now.getTime());
-  await store.write((tx) => tx.run(deleteExpiredSessions(now.toISOString())));
+  await store.write((tx) => {
+    tx.note(SESSION_CHANGE);
+    return tx.run(deleteExpiredSessions(now.toISOString()));
+  });
 }

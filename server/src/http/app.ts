@@ -14,6 +14,8 @@ import { hardenedYogaOptions } from './hardening';
 import { targetsExport } from './targets-export';
 import { defaultSecurity, type SecurityOptions } from './limits';
 import { importRoutes } from './import-routes';
+import { asksForMutation } from './write-priority';
+import { withWritePriority } from '../store/read-priority';
 import { defaultImportOptions, type ImportOptions } from '../import/options';
 
 export interface AppOptions {
@@ -73,7 +75,8 @@ export function createApp({
     yoga.graphqlEndpoint,
     graphqlRateLimit(security),
     graphqlBodyLimit(security),
-    (req: express.Request, res: express.Response) => void yoga.requestListener(req, res),
+    (req: express.Request, res: express.Response) =>
+      void (asksForMutation(req) ? withWritePriority(() => yoga.requestListener(req, res)) : yoga.requestListener(req, res)),
     graphqlBodyErrors(security),
   );
 

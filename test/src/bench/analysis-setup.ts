@@ -74,7 +74,8 @@ export interface LoadedStore extends LoadResult {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 
-async function runLoader(size: BenchSize, dir: string, log: (line: string) => void): Promise<void> {
+/** Generates and bulk-loads one size into `dir` in a child process (load-synthetic.ts). */
+export async function runLoader(size: BenchSize, dir: string, log: (line: string) => void): Promise<void> {
   const child = spawn(process.execPath, [tsxCli, path.join(here, 'load-synthetic.ts'), String(size.firms), String(size.orders), dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -7,12 +7,14 @@ import type { StoreChange } from '../changes';
 import { CommitLog } from '../commit-log';
 import { StoreError } from '../errors';
 import { renderCypher, type GraphStore, type Query, type Row, type Transaction } from '../port';
+import { readsForWrite } from '../read-priority';
 import { toPlain } from '../values';
 import { Checkpoints, DEFAULT_CHECKPOINT_WAL_BYTES, type CheckpointEvent } from './checkpoints';
 import { AnsweredLog } from './answered-log';
 import { DATABASE_FILE, walBytes } from './engine-files';
 import { openEngine } from './engine-open';
 import { FolderLock } from './folder-lock';
+import { ReaderPool } from './reader-pool';
 import { recoverFolder } from './recovery-snapshot';
 import { RestoreMarker, restoreInProgressMessage } from './restore-marker';
 import { WriteQueue } from './write-queue';
@@ -73,7 +75,7 @@ export class EmbeddedStore implements GraphStore {
   private readonly statementCache = new WeakMap<LbugConnection, Map<string, PreparedStatement>>();
   private readonly checkpoints: Checkpoints;
   private readonly commitLog = new CommitLog();
-  private nextReader = 0;
+  private readonly readerPool: ReaderPool<LbugConnection>;
   private commits = 0;
   private answered: AnsweredLog | null = null;
   /** Restore marks the folder with it while it writes. */
@@ -89,6 +91,7 @@ export class EmbeddedStore implements GraphStore {
     log: (message: string) => void,
   ) {
     this.restoreMarker = new RestoreMarker(options.dataDir);
+    this.readerPool = new ReaderPool(readers);
     this.checkpoints = new Checkpoints(
       options.dataDir,
       { walBytes: options.checkpointWalBytes ?? DEFAULT_CHECKPOINT_WAL_BYTES, everyWrites: options.checkpointEveryWrites ?? 0 },
@@ -165,8 +168,7 @@ export class EmbeddedStore implements GraphStore {
 
   async read<R extends Row>(query: Query<R>): Promise<R[]> {
     this.assertOpen();
-    const conn = this.readers[this.nextReader++ % this.readers.length] as LbugConnection;
-    return this.exec(conn, query, { readOnly: true });
+    return this.readerPool.use((conn) => this.exec(conn, query, { readOnly: true }), readsForWrite());
   }
 
   async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

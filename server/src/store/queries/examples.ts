@@ -134,6 +134,7 @@ export function catalogueExamples(): Query[] {
     removeNeed('changan', 'LIGHTING'),
     // orders
     ordersByIds(['o-2024-anrui-changan-1', 'o-2024-jianya-anrui-1']),
+    ordersByIds(['o-2024-anrui-changan-1']),
     ...orderScopes.map((scope) => ordersOfFirm('anrui', scope, 0, 50)),
     ...orderScopes.map((scope) => countOrdersOfFirm('anrui', scope)),
     ...orderScopes.flatMap((scope) => [

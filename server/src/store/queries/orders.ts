@@ -42,27 +42,60 @@ function scopePredicates(scope: OrderScope, alias = 'o'): { predicates: string[]
 }
 
 /**
- * Orders by id, each found through the primary-key index from an unwound id (`o.id IN $ids` scans
- * every order). The order starts the clause's first pattern, as by-ids.ts requires.
+ * Orders by id. One id, the common case (a write reading its before and after), is looked up through
+ * the key with the order inside the pattern. For several, the engine plans every form that names the
+ * parties in one pattern (`IN`, or an unwound id inside the pattern) as joins over all orders, costing
+ * time in proportion to the ids; finding the orders first and their parties by optional matches
+ * costs about one pass whatever the number (every order has its three edges, so none comes back empty).
  */
-export const ordersByIds = defineQuery<[readonly string[]], OrderRow>('ordersByIds', (ids) => ({
-  cypher: `UNWIND $ids AS orderId
-    MATCH (o:TradeOrder {id: orderId})-[:OF]->(seg:Segment), (sup:Firm)-[:SHIPS]->(o), (o)-[:TO]->(buy:Firm)
+export const ordersByIds = defineQuery<[readonly string[]], OrderRow>('ordersByIds', (ids) =>
+  ids.length === 1
+    ? {
+        cypher: `MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder {id: $id})-[:TO]->(buy:Firm), (o)-[:OF]->(seg:Segment) RETURN ${orderColumns}`,
+        params: { id: ids[0] },
+      }
+    : {
+        cypher: `UNWIND $ids AS orderId MATCH (o:TradeOrder {id: orderId})
+    OPTIONAL MATCH (sup:Firm)-[:SHIPS]->(o) OPTIONAL MATCH (o)-[:TO]->(buy:Firm) OPTIONAL MATCH (o)-[:OF]->(seg:Segment)
     RETURN ${orderColumns}`,
-  params: { ids: [...new Set(ids)] },
-}));
+        params: { ids: [...new Set(ids)] },
+      },
+);
 
-/** Orders where the firm is either party, newest year first. */
+/**
+ * The orders of one firm, found from the firm: SHIPS leaves it for the orders it supplies and TO
+ * arrives at it for those it buys, so one undirected hop over both types reaches exactly its orders
+ * (each once: an order's supplier and buyer differ, a rule of orderInputSchema). Filtering every
+ * order by its parties instead scanned all of them.
+ */
+function firmOrders(scope: OrderScope): { cypher: string; params: Record<string, unknown> } {
+  const { predicates, params } = scopePredicates(scope);
+  return {
+    cypher: `MATCH (f:Firm {id: $firmId})-[:SHIPS|TO]-(o:TradeOrder) ${predicates.length ? `WHERE ${predicates.join(' AND ')}` : ''}`,
+    params,
+  };
+}
+
+/**
+ * Orders where the firm is either party, newest year first. The page is cut from the orders alone
+ * and only its rows are joined to their parties and segment: joining first cost a busy firm's
+ * thousands of orders three joins each. Every order has its three edges (upsertOrder and the bulk
+ * load draw them together), so the optional matches find them all; a plain MATCH from the paged
+ * orders was planned as joins over every order in the store.
+ */
 export const ordersOfFirm = defineQuery<[string, OrderScope, number, number], OrderRow>(
   'ordersOfFirm',
   (firmId, scope, skip, limit) => {
-    const { predicates, params } = scopePredicates(scope);
-    const where = ['(sup.id = $firmId OR buy.id = $firmId)', ...predicates].join(' AND ');
+    const match = firmOrders(scope);
     return {
-      cypher: `${orderMatch} WHERE ${where}
+      cypher: `${match.cypher}
+        WITH o ORDER BY o.year DESC, o.id SKIP $skip LIMIT $limit
+        OPTIONAL MATCH (o)<-[:SHIPS]-(sup:Firm)
+        OPTIONAL MATCH (o)-[:TO]->(buy:Firm)
+        OPTIONAL MATCH (o)-[:OF]->(seg:Segment)
         RETURN ${orderColumns}
-        ORDER BY year DESC, id SKIP $skip LIMIT $limit`,
-      params: { ...params, firmId, skip, limit },
+        ORDER BY year DESC, id`,
+      params: { ...match.params, firmId, skip, limit },
     };
   },
 );
@@ -70,12 +103,8 @@ export const ordersOfFirm = defineQuery<[string, OrderScope, number, number], Or
 export const countOrdersOfFirm = defineQuery<[string, OrderScope], { total: number }>(
   'countOrdersOfFirm',
   (firmId, scope) => {
-    const { predicates, params } = scopePredicates(scope);
-    const where = ['(sup.id = $firmId OR buy.id = $firmId)', ...predicates].join(' AND ');
-    return {
-      cypher: `${orderMatch} WHERE ${where} RETURN count(o) AS total`,
-      params: { ...params, firmId },
-    };
+    const match = firmOrders(scope);
+    return { cypher: `${match.cypher} RETURN count(o) AS total`, params: { ...match.params, firmId } };
   },
 );
 
@@ -121,7 +150,9 @@ export type OrderWrite = OrderRow & { updatedAt: string };
 
 /**
  * Creates or replaces an order by id: properties are set and its three edges are redrawn, so a
- * corrected supplier, buyer or segment never leaves the old edge behind.
+ * corrected supplier, buyer or segment never leaves the old edge behind. Once the old edges are
+ * deleted none is left, so the new ones are created outright: a MERGE would first search the
+ * supplier's and buyer's edges for one, which cost most of this statement for busy firms.
  */
 export const upsertOrder = defineQuery<[OrderWrite], { id: string }>('upsertOrder', (order) => ({
   cypher: `MATCH (sup:Firm {id: $supplierId})
@@ -140,9 +171,9 @@ export const upsertOrder = defineQuery<[OrderWrite], { id: string }>('upsertOrde
     OPTIONAL MATCH (o)-[oldOf:OF]->(:Segment)
     DELETE oldOf
     WITH DISTINCT o, sup, buy, seg
-    MERGE (sup)-[:SHIPS]->(o)
-    MERGE (o)-[:TO]->(buy)
-    MERGE (o)-[:OF]->(seg)
+    CREATE (sup)-[:SHIPS]->(o)
+    CREATE (o)-[:TO]->(buy)
+    CREATE (o)-[:OF]->(seg)
     RETURN o.id AS id`,
   params: { ...order },
 }));
