@@ -1,5 +1,5 @@
 import type { GraphStore } from '../store/port';
-import { allFirmLocations, firmLocations, type FirmLocationRow } from '../store/queries';
+import { allFirmLocations, firmLocations, locationOfFirm, type FirmLocationRow } from '../store/queries';
 import { storeFact, type CatchUpRound } from './store-facts';
 
 /**
@@ -26,7 +26,7 @@ export async function locateFirms(store: GraphStore, ids: Iterable<string>): Pro
 
 /** One firm's location as read now, shared by every fact catching up in the round. */
 export async function locationNow(store: GraphStore, round: CatchUpRound, firmId: string): Promise<FirmLocationRow | null> {
-  const [row] = await round.shared(`location:${firmId}`, () => store.read(firmLocations([firmId])));
+  const [row] = await round.shared(`location:${firmId}`, () => store.read(locationOfFirm(firmId)));
   return row ?? null;
 }
 

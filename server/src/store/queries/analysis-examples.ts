@@ -1,5 +1,5 @@
 import type { Query } from '../port';
-import { chainLeaderIds, leaderCustomersOfSupplier, regionalMakerRowsOfFirm } from './kept-facts';
+import { chainLeaderIds, leaderCustomersOfSupplier, locationOfFirm, regionalMakerRowsOfFirm } from './kept-facts';
 import { buyerNeeds, chainLeaderReferences, allFirmLocations, firmLocations, purchases, regionalMakersOf, supplyOfBuyers } from './analysis';
 
 /** Every shape of the chain-analysis queries, for the Neo4j lint test and the store contract suite. */
@@ -20,5 +20,6 @@ export function analysisExamples(): Query[] {
     regionalMakerRowsOfFirm('anrui'),
     leaderCustomersOfSupplier('anrui'),
     chainLeaderIds(),
+    locationOfFirm('anrui'),
   ];
 }

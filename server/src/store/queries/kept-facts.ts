@@ -1,15 +1,23 @@
 import { defineQuery } from './define';
-import type { MakerRow } from './analysis';
+import { locationColumns, type FirmLocationRow, type MakerRow } from './analysis';
 
 /**
  * The rows of one firm that kept facts re-read when a commit touched it (analysis/store-facts.ts):
- * each starts from the firm's key, so it costs a lookup, not a scan of the firms the whole fact
- * was read from.
+ * each starts from the firm's key given as a parameter, so it costs a lookup. (The same firm
+ * looked up from an UNWIND list, as firmLocations does, costs the embedded engine a hundred times
+ * more at 100k firms: a scan.)
  */
+
+/** Where one firm is, as allFirmLocations gives it. */
+export const locationOfFirm = defineQuery<[string], FirmLocationRow>('locationOfFirm', (firmId) => ({
+  cypher: `MATCH (f:Firm {id: $firmId})-[:LOCATED_IN]->(d:District) RETURN ${locationColumns}`,
+  params: { firmId },
+}));
 
 /** One firm's capabilities as regionalMakersOf gives them: none when it lies outside the region. */
 export const regionalMakerRowsOfFirm = defineQuery<[string], MakerRow>('regionalMakerRowsOfFirm', (firmId) => ({
-  cypher: `MATCH (d:District)<-[:LOCATED_IN]-(f:Firm {id: $firmId})-[m:MAKES]->(s:Segment)
+  cypher: `MATCH (f:Firm {id: $firmId})-[m:MAKES]->(s:Segment)
+    MATCH (f)-[:LOCATED_IN]->(d:District)
     WHERE d.inRegion = true
     RETURN f.id AS firmId, s.code AS segmentCode, d.code AS districtCode,
       coalesce(f.lat, d.lat) AS lat, coalesce(f.lng, d.lng) AS lng, m.capacity AS capacity, m.unit AS unit,
