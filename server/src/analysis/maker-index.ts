@@ -3,16 +3,23 @@ import { askedAncestors, type SegmentLink } from './segment-tree';
 
 /**
  * Every regional capability, by the segment made, and the makers of an asked segment (it or any
- * descendant) from it. Immutable: `withFirms` answers a new index that shares every untouched
- * segment's list, so a reader holding the old one keeps a consistent picture.
+ * descendant) from it. `withFirms` answers the index with some firms' rows replaced; it shares every
+ * untouched segment's list, so a reader still holding the old index keeps a consistent picture.
  */
 export class MakerIndex {
   /** Asked segment → its makers; a leaf segment's list is the made list itself. */
   private readonly answered = new Map<string, readonly MakerRow[]>();
+  /** Set once `withFirms` has handed the firm map on to the index that replaces this one. */
+  private superseded = false;
 
   private constructor(
     private readonly segments: readonly SegmentLink[],
     private readonly bySegment: ReadonlyMap<string, readonly MakerRow[]>,
+    /**
+     * The segments each firm makes, so a touched firm's rows are found without a pass over every
+     * capability. Some 100k entries at 100k firms: handed on and changed in place, not copied.
+     */
+    private readonly segmentsOf: Map<string, readonly string[]>,
   ) {}
 
   static of(segments: readonly SegmentLink[], rows: readonly MakerRow[]): MakerIndex {
@@ -22,7 +29,7 @@ export class MakerIndex {
       if (list) list.push(row);
       else bySegment.set(row.segmentCode, [row]);
     }
-    return new MakerIndex(segments, bySegment);
+    return new MakerIndex(segments, bySegment, segmentsByFirm(rows));
   }
 
   /** The firms that make `segment` or a descendant of it; a firm making two of them is listed twice. */
@@ -39,12 +46,16 @@ export class MakerIndex {
 
   /**
    * The index with every row of `firmIds` replaced by `rows` (those firms' rows as read now: none
-   * for a firm that makes nothing or has left the region).
+   * for a firm that makes nothing or has left the region). Once per index: the new one takes over
+   * the firm map.
    */
   withFirms(firmIds: ReadonlySet<string>, rows: readonly MakerRow[]): MakerIndex {
+    if (this.superseded) throw new Error('this maker index was already brought up to date once');
+    this.superseded = true;
     const bySegment = new Map(this.bySegment);
-    for (const [segment, list] of this.bySegment) {
-      if (list.some((row) => firmIds.has(row.firmId))) bySegment.set(segment, list.filter((row) => !firmIds.has(row.firmId)));
+    const before = new Set([...firmIds].flatMap((id) => this.segmentsOf.get(id) ?? []));
+    for (const segment of before) {
+      bySegment.set(segment, (bySegment.get(segment) ?? []).filter((row) => !firmIds.has(row.firmId)));
     }
     const added = new Map<string, MakerRow[]>();
     for (const row of rows) {
@@ -54,6 +65,18 @@ export class MakerIndex {
       else added.set(row.segmentCode, [row]);
     }
     for (const [segment, list] of added) bySegment.set(segment, [...(bySegment.get(segment) ?? []), ...list]);
-    return new MakerIndex(this.segments, bySegment);
+    for (const id of firmIds) this.segmentsOf.delete(id);
+    for (const [id, made] of segmentsByFirm(rows)) this.segmentsOf.set(id, made);
+    return new MakerIndex(this.segments, bySegment, this.segmentsOf);
   }
+}
+
+function segmentsByFirm(rows: readonly MakerRow[]): Map<string, readonly string[]> {
+  const made = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = made.get(row.firmId);
+    if (list) list.push(row.segmentCode);
+    else made.set(row.firmId, [row.segmentCode]);
+  }
+  return made;
 }

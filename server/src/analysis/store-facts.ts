@@ -10,8 +10,9 @@ import { ALL_ENTITIES, summarizeChanges, type ChangeSummary } from './change-sum
  *
  * So a kept fact catches up instead of starting afresh: on the first read after commits, the
  * changes the writers noted since the fact's state (GraphStore.changesSince) are gathered, and each
- * fact they touch either patches itself (re-reading only the touched firms' rows) or is dropped and
- * read afresh when next asked. A fact whose kinds of change did not happen is kept as it is. Every
+ * fact they touch is either dropped (read afresh when next asked) or patched when next asked
+ * (re-reading only the touched firms' rows). A fact whose kinds of change did not happen is kept as
+ * it is. Every
  * fact is dropped when a commit in between described nothing (it may have changed anything), when
  * the log forgot it, or when so many firms changed that patching them would cost more than reading
  * everything again. A store that cannot count its writers' commits (Neo4j, shared by several
@@ -48,9 +49,16 @@ export const MAX_PATCHED_FIRMS = 64;
 const DEPENDS_ON_EVERYTHING: Keeping<unknown> = { dependsOn: ALL_ENTITIES };
 
 interface Entry {
-  readonly value: Promise<unknown>;
+  value: Promise<unknown>;
   readonly keeping: Keeping<unknown>;
   readonly load: () => Promise<unknown>;
+  /**
+   * Rounds not yet applied: a fact catches up when it is next asked, so a write costs the first
+   * search after it only the facts that search reads, not every fact kept.
+   */
+  readonly pending: CatchUpRound[];
+  /** Touched firms over the pending rounds: past MAX_PATCHED_FIRMS the fact is read afresh instead. */
+  pendingFirms: number;
 }
 
 interface StoreCache {
@@ -71,12 +79,12 @@ function cacheOf(store: GraphStore): StoreCache | null {
     const changes = store.changesSince?.(cache.generation) ?? null;
     cache.generation = generation;
     if (!changes) cache.entries.clear();
-    else catchUp(cache, summarizeChanges(changes));
+    else queueRound(cache, summarizeChanges(changes));
   }
   return cache;
 }
 
-function catchUp(cache: StoreCache, changes: ChangeSummary): void {
+function queueRound(cache: StoreCache, changes: ChangeSummary): void {
   if (changes.firmCount > MAX_PATCHED_FIRMS) {
     cache.entries.clear();
     return;
@@ -92,22 +100,30 @@ function catchUp(cache: StoreCache, changes: ChangeSummary): void {
   };
   for (const [key, entry] of cache.entries) {
     if (!changes.touches(entry.keeping.dependsOn)) continue;
-    const patch = entry.keeping.catchUp;
-    if (!patch) {
-      cache.entries.delete(key);
-      continue;
-    }
-    // Chained on the kept promise, so a load still in flight is patched once it lands. Other facts a
-    // patch asks for (storeFact) are already chained in this same loop before any patch runs.
-    keep(cache, key, { ...entry, value: entry.value.then(async (value) => (await patch(value, round)) ?? entry.load()) });
+    entry.pendingFirms += changes.firmCount;
+    if (!entry.keeping.catchUp || entry.pendingFirms > MAX_PATCHED_FIRMS) cache.entries.delete(key);
+    else entry.pending.push(round);
   }
 }
 
-function keep(cache: StoreCache, key: string, entry: Entry): void {
-  cache.entries.set(key, entry);
-  // A failed load or catch-up is not kept: the next call reads afresh.
-  entry.value.catch(() => {
-    if (cache.entries.get(key) === entry) cache.entries.delete(key);
+/** The entry's value with its pending rounds applied, oldest first. */
+function caughtUp(cache: StoreCache, key: string, entry: Entry): Promise<unknown> {
+  const patch = entry.keeping.catchUp;
+  if (!patch || entry.pending.length === 0) return entry.value;
+  const rounds = entry.pending.splice(0);
+  entry.pendingFirms = 0;
+  // Chained on the kept promise, so a load still in flight is patched once it lands.
+  let value = entry.value;
+  for (const round of rounds) value = value.then(async (v) => (await patch(v, round)) ?? entry.load());
+  entry.value = value;
+  forgetIfFailed(cache, key, entry, value);
+  return value;
+}
+
+/** A failed load or catch-up is not kept: the next call reads afresh. */
+function forgetIfFailed(cache: StoreCache, key: string, entry: Entry, value: Promise<unknown>): void {
+  value.catch(() => {
+    if (cache.entries.get(key) === entry && entry.value === value) cache.entries.delete(key);
   });
 }
 
@@ -116,11 +132,13 @@ export function storeFact<T>(store: GraphStore, key: string, load: () => Promise
   const cache = cacheOf(store);
   if (!cache) return load();
   const hit = cache.entries.get(key);
-  if (hit) return hit.value as Promise<T>;
+  if (hit) return caughtUp(cache, key, hit) as Promise<T>;
   // Kept under the generation read before loading: a write committed meanwhile moves the count on,
   // and the next call then catches up on it (the rows of the firms it touched are read again).
   const value = load();
-  keep(cache, key, { value, load, keeping: (keeping as Keeping<unknown> | undefined) ?? DEPENDS_ON_EVERYTHING });
+  const entry: Entry = { value, load, keeping: (keeping as Keeping<unknown> | undefined) ?? DEPENDS_ON_EVERYTHING, pending: [], pendingFirms: 0 };
+  cache.entries.set(key, entry);
+  forgetIfFailed(cache, key, entry, value);
   return value;
 }
 
