@@ -1,0 +1,94 @@
+import { loadDataset, queries } from '@yulian/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDataset } from '../../../seed/src/synthetic/generate';
+import { Prng } from '../../../seed/src/synthetic/prng';
+import { openTempStore, type TempStore } from '../harness';
+import { applyWrite, WRITE_KINDS, type World } from './noted-writes';
+import { countedView } from './store-view';
+import { supplierSnapshot, type SupplierScope } from './supplier-snapshot';
+
+/**
+ * Kept facts catch up on the changes writers note (analysis/store-facts.ts). Whatever the writes,
+ * a store whose facts caught up must answer exactly as a freshly loaded store state: the real
+ * embedded store, random sequences of writes made as the commands make them, and after each few
+ * commits every search and every kept fact compared with those of a new view of the same store.
+ */
+
+const YEARS = [2023, 2024, 2025];
+let temp: TempStore;
+let world: World;
+let scope: SupplierScope;
+
+beforeAll(async () => {
+  temp = await openTempStore({ seed: false });
+  const data = generateDataset({ firms: 120, orders: 900, seed: 13 });
+  await loadDataset(temp.store, data, new Date('2025-05-14T00:00:00Z'));
+  const segments = await temp.store.read(queries.listSegments());
+  const parents = new Set(segments.map((s) => s.parentCode));
+  const firmIds = data.firms.map((f) => f.id);
+  world = {
+    firmIds,
+    leafSegments: segments.filter((s) => !parents.has(s.code)).map((s) => s.code),
+    districts: data.districts.map((d) => d.code),
+    orderIds: data.orders.map((o) => o.id),
+    years: YEARS,
+  };
+  const leaders = data.firms.filter((f) => f.isChainLeader).map((f) => f.id);
+  scope = { firmIds, segments: segments.map((s) => s.code), buyers: [...leaders.slice(0, 2), firmIds[7] as string, firmIds[40] as string], years: [...YEARS, null] };
+});
+afterAll(() => temp.close());
+
+describe('kept facts after writes', () => {
+  it('answer every supplier search and hold every fact exactly as a fresh read, over random sequences of noted writes', async () => {
+    const kept = countedView(temp.store);
+    await supplierSnapshot(kept.store, scope);
+    const wholeReads = () => ['regionalMakersOf', 'allFirmLocations'].map((name) => kept.reads.get(name) ?? 0);
+    const loadedOnce = wholeReads();
+    for (const seed of [1, 2, 3]) {
+      const rng = new Prng(seed);
+      for (let step = 0; step < 12; step++) {
+        // One to three commits between reads: a catch-up may have to cover several.
+        const done: string[] = [];
+        for (let i = rng.int(3); i >= 0; i--) done.push(await applyWrite(temp.store, world, rng.pick(WRITE_KINDS), rng));
+        const caughtUp = await supplierSnapshot(kept.store, scope);
+        const fresh = await supplierSnapshot(countedView(temp.store).store, scope);
+        expect(caughtUp, `sequence ${seed}, step ${step}: ${done.join('; ')}`).toEqual(fresh);
+      }
+    }
+    // Every change was described and small, so nothing was read whole again: the facts were patched.
+    expect(wholeReads()).toEqual(loadedOnce);
+  });
+
+  it('drop everything after a write that notes nothing, and keep everything after a session write', async () => {
+    const kept = countedView(temp.store);
+    await supplierSnapshot(kept.store, scope);
+    const before = new Map(kept.reads);
+
+    // A sign-in notes a Session: nothing a supplier search keeps is read again.
+    await applyWrite(temp.store, world, 'session', new Prng(9));
+    await supplierSnapshot(kept.store, scope);
+    for (const name of ['regionalMakersOf', 'allFirmLocations', 'chainLeaderReferences', 'chainLeaderIds', 'supplyOfBuyers', 'buyerNeeds']) {
+      expect(kept.reads.get(name), name).toBe(before.get(name));
+    }
+
+    // The same capability change as a command would make, without its note: a changed firm's rows
+    // could be anywhere, so everything is read afresh and the answers show the change.
+    const firmId = world.firmIds[3] as string;
+    const segmentCode = world.leafSegments[0] as string;
+    await temp.store.write(async (tx) => {
+      await tx.run(queries.setCapability({ firmId, segmentCode, capacity: 123_456, unit: 'sets', utilisation: 0.1, yieldRate: 0.99, source: null }));
+    });
+    const caughtUp = await supplierSnapshot(kept.store, scope);
+    expect(kept.reads.get('regionalMakersOf')).toBe((before.get('regionalMakersOf') ?? 0) + 1);
+    expect(kept.reads.get('allFirmLocations')).toBe((before.get('allFirmLocations') ?? 0) + 1);
+    expect(caughtUp).toEqual(await supplierSnapshot(countedView(temp.store).store, scope));
+    const made = caughtUp.perYear[0]?.candidates.find(([segment]) => segment === segmentCode)?.[1];
+    // Only firms inside the region are candidates.
+    expect(made?.find((c) => c.firmId === firmId)?.capacity).toBe((await inRegion(firmId)) ? 123_456 : undefined);
+  });
+});
+
+async function inRegion(firmId: string): Promise<boolean> {
+  const [place] = await temp.store.read(queries.districtsOfFirms([firmId]));
+  return place?.inRegion === true;
+}
