@@ -51,6 +51,8 @@ export class MakerIndex {
    */
   withFirms(firmIds: ReadonlySet<string>, rows: readonly MakerRow[]): MakerIndex {
     if (this.superseded) throw new Error('this maker index was already brought up to date once');
+    const stray = rows.find((row) => !firmIds.has(row.firmId));
+    if (stray) throw new Error(`maker row of ${stray.firmId}, which is not among the firms replaced`);
     this.superseded = true;
     const bySegment = new Map(this.bySegment);
     const before = new Set([...firmIds].flatMap((id) => this.segmentsOf.get(id) ?? []));
@@ -59,7 +61,6 @@ export class MakerIndex {
     }
     const added = new Map<string, MakerRow[]>();
     for (const row of rows) {
-      if (!firmIds.has(row.firmId)) throw new Error(`maker row of ${row.firmId}, which is not among the firms replaced`);
       const list = added.get(row.segmentCode);
       if (list) list.push(row);
       else added.set(row.segmentCode, [row]);

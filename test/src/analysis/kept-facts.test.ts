@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../../seed/src/synthetic/generate';
 import { Prng } from '../../../seed/src/synthetic/prng';
 import { openTempStore, type TempStore } from '../harness';
-import { applyWrite, WRITE_KINDS, type World } from './noted-writes';
+import { applyWrite, changeFirm, WRITE_KINDS, type World } from './noted-writes';
 import { countedView } from './store-view';
 import { supplierSnapshot, type SupplierScope } from './supplier-snapshot';
 
@@ -18,6 +18,8 @@ const YEARS = [2023, 2024, 2025];
 let temp: TempStore;
 let world: World;
 let scope: SupplierScope;
+/** Buyers with the most suppliers, leader or not: a change of their leader flag recounts many references. */
+let busiest: { leader: string; other: string };
 
 beforeAll(async () => {
   temp = await openTempStore({ seed: false });
@@ -34,6 +36,10 @@ beforeAll(async () => {
     years: YEARS,
   };
   const leaders = data.firms.filter((f) => f.isChainLeader).map((f) => f.id);
+  const suppliers = new Map<string, Set<string>>();
+  for (const o of data.orders) suppliers.set(o.buyerId, (suppliers.get(o.buyerId) ?? new Set()).add(o.supplierId));
+  const byCount = [...suppliers].sort((a, b) => b[1].size - a[1].size).map(([id]) => id);
+  busiest = { leader: byCount.find((id) => leaders.includes(id)) as string, other: byCount.find((id) => !leaders.includes(id)) as string };
   scope = { firmIds, segments: segments.map((s) => s.code), buyers: [...leaders.slice(0, 2), firmIds[7] as string, firmIds[40] as string], years: [...YEARS, null] };
 });
 afterAll(() => temp.close());
@@ -44,15 +50,22 @@ describe('kept facts after writes', () => {
     await supplierSnapshot(kept.store, scope);
     const wholeReads = () => ['regionalMakersOf', 'allFirmLocations'].map((name) => kept.reads.get(name) ?? 0);
     const loadedOnce = wholeReads();
+    const expectCaughtUp = async (what: string) => {
+      expect(await supplierSnapshot(kept.store, scope), what).toEqual(await supplierSnapshot(countedView(temp.store).store, scope));
+    };
+    // Chosen, not left to chance: a firm that becomes, or stops being, a chain leader changes the
+    // references of every firm supplying it.
+    for (const firmId of [busiest.other, busiest.leader]) {
+      await changeFirm(temp.store, world, firmId, 'leader', new Prng(0));
+      await expectCaughtUp(`leader flag of ${firmId} flipped`);
+    }
     for (const seed of [1, 2, 3]) {
       const rng = new Prng(seed);
       for (let step = 0; step < 12; step++) {
         // One to three commits between reads: a catch-up may have to cover several.
         const done: string[] = [];
         for (let i = rng.int(3); i >= 0; i--) done.push(await applyWrite(temp.store, world, rng.pick(WRITE_KINDS), rng));
-        const caughtUp = await supplierSnapshot(kept.store, scope);
-        const fresh = await supplierSnapshot(countedView(temp.store).store, scope);
-        expect(caughtUp, `sequence ${seed}, step ${step}: ${done.join('; ')}`).toEqual(fresh);
+        await expectCaughtUp(`sequence ${seed}, step ${step}: ${done.join('; ')}`);
       }
     }
     // Every change was described and small, so nothing was read whole again: the facts were patched.

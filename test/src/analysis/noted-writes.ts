@@ -98,42 +98,8 @@ export async function applyWrite(store: GraphStore, world: World, kind: WriteKin
       });
       return `capability ${firm} ${made.segmentCode} removed`;
     }
-    case 'firm': {
-      const [row] = await store.read(queries.firmsByIds([firm]));
-      const [place] = await store.read(queries.districtsOfFirms([firm]));
-      if (!row || !place) throw new Error(`firm ${firm} is gone`);
-      const change = rng.pick(['place', 'district', 'yield', 'certification', 'leader'] as const);
-      const certifications = row.certifications ?? [];
-      await store.write(async (tx) => {
-        await tx.run(
-          queries.upsertFirm({
-            id: row.id,
-            nameZh: row.nameZh,
-            nameEn: row.nameEn,
-            shortNameZh: row.shortNameZh,
-            shortNameEn: row.shortNameEn,
-            creditCode: row.creditCode,
-            districtCode: change === 'district' ? rng.pick(world.districts) : place.code,
-            isChainLeader: change === 'leader' ? !row.isChainLeader : row.isChainLeader,
-            isOem: row.isOem,
-            isRecycler: row.isRecycler,
-            outputCny: row.outputCny,
-            outputYear: row.outputYear,
-            yieldRate: change === 'yield' ? rng.pick([null, 0.7, 0.95, 0.99]) : row.yieldRate,
-            certifications:
-              change === 'certification' ? (certifications.includes('IATF 16949') ? certifications.filter((c) => c !== 'IATF 16949') : [...certifications, 'IATF 16949']) : certifications,
-            lat: change === 'place' ? (rng.chance(0.3) ? null : rng.uniform(29, 31)) : row.lat,
-            lng: change === 'place' ? (rng.chance(0.3) ? null : rng.uniform(105, 108)) : row.lng,
-            notes: row.notes,
-            synthetic: row.synthetic,
-            source: row.source,
-            updatedAt: STAMP,
-          }),
-        );
-        tx.note({ entity: 'Firm', firmIds: [firm] });
-      });
-      return `firm ${firm}: ${change}`;
-    }
+    case 'firm':
+      return changeFirm(store, world, firm, rng.pick(FIRM_CHANGES), rng);
     case 'need': {
       await store.write(async (tx) => {
         await tx.run(queries.setNeed({ firmId: firm, segmentCode: segment, annualDemand: rng.chance(0.2) ? null : Math.round(rng.uniform(1, 400_000)), unit: 'sets', source: null }));
@@ -158,6 +124,45 @@ export async function applyWrite(store: GraphStore, world: World, kind: WriteKin
       return 'session';
     }
   }
+}
+
+export const FIRM_CHANGES = ['place', 'district', 'yield', 'certification', 'leader'] as const;
+
+/** An upsertFirm of a firm as it is but for one change ('leader' flips whether it is a chain leader). */
+export async function changeFirm(store: GraphStore, world: World, firm: string, change: (typeof FIRM_CHANGES)[number], rng: Prng): Promise<string> {
+  const [row] = await store.read(queries.firmsByIds([firm]));
+  const [place] = await store.read(queries.districtsOfFirms([firm]));
+  if (!row || !place) throw new Error(`firm ${firm} is gone`);
+    const certifications = row.certifications ?? [];
+    await store.write(async (tx) => {
+      await tx.run(
+        queries.upsertFirm({
+          id: row.id,
+          nameZh: row.nameZh,
+          nameEn: row.nameEn,
+          shortNameZh: row.shortNameZh,
+          shortNameEn: row.shortNameEn,
+          creditCode: row.creditCode,
+          districtCode: change === 'district' ? rng.pick(world.districts) : place.code,
+          isChainLeader: change === 'leader' ? !row.isChainLeader : row.isChainLeader,
+          isOem: row.isOem,
+          isRecycler: row.isRecycler,
+          outputCny: row.outputCny,
+          outputYear: row.outputYear,
+          yieldRate: change === 'yield' ? rng.pick([null, 0.7, 0.95, 0.99]) : row.yieldRate,
+          certifications:
+            change === 'certification' ? (certifications.includes('IATF 16949') ? certifications.filter((c) => c !== 'IATF 16949') : [...certifications, 'IATF 16949']) : certifications,
+          lat: change === 'place' ? (rng.chance(0.3) ? null : rng.uniform(29, 31)) : row.lat,
+          lng: change === 'place' ? (rng.chance(0.3) ? null : rng.uniform(105, 108)) : row.lng,
+          notes: row.notes,
+          synthetic: row.synthetic,
+          source: row.source,
+          updatedAt: STAMP,
+        }),
+      );
+      tx.note({ entity: 'Firm', firmIds: [firm] });
+    });
+    return `firm ${firm}: ${change}`;
 }
 
 function randomOrder(rng: Prng, world: World, parties: { id: string; supplierId: string; buyerId: string; segmentCode: string }): queries.OrderWrite {
