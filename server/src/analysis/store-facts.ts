@@ -100,7 +100,8 @@ function queueRound(cache: StoreCache, changes: ChangeSummary): void {
   };
   for (const [key, entry] of cache.entries) {
     if (!changes.touches(entry.keeping.dependsOn)) continue;
-    entry.pendingFirms += changes.firmCount;
+    // A round that names no firm still counts one, so that rounds never asked for cannot pile up.
+    entry.pendingFirms += Math.max(1, changes.firmCount);
     if (!entry.keeping.catchUp || entry.pendingFirms > MAX_PATCHED_FIRMS) cache.entries.delete(key);
     else entry.pending.push(round);
   }

@@ -2,6 +2,7 @@ import { loadDataset, queries } from '@yulian/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../../seed/src/synthetic/generate';
 import { Prng } from '../../../seed/src/synthetic/prng';
+import { MAX_PATCHED_FIRMS } from '../../../server/src/analysis/store-facts';
 import { openTempStore, type TempStore } from '../harness';
 import { applyWrite, changeFirm, WRITE_KINDS, type World } from './noted-writes';
 import { countedView } from './store-view';
@@ -98,6 +99,24 @@ describe('kept facts after writes', () => {
     const made = caughtUp.perYear[0]?.candidates.find(([segment]) => segment === segmentCode)?.[1];
     // Only firms inside the region are candidates.
     expect(made?.find((c) => c.firmId === firmId)?.capacity).toBe((await inRegion(firmId)) ? 123_456 : undefined);
+  });
+
+  it('drop everything after a write touching more firms than patching them would pay for', async () => {
+    const kept = countedView(temp.store);
+    await supplierSnapshot(kept.store, scope);
+    const before = new Map(kept.reads);
+    // As an import writes: one note per row, here a capability for each of more than MAX_PATCHED_FIRMS firms.
+    const firms = world.firmIds.slice(0, MAX_PATCHED_FIRMS + 1);
+    await temp.store.write(async (tx) => {
+      for (const firmId of firms) {
+        await tx.run(queries.setCapability({ firmId, segmentCode: world.leafSegments[1] as string, capacity: 5_000, unit: 'sets', utilisation: 0.2, yieldRate: 0.95, source: null }));
+        tx.note({ entity: 'Capability', firmIds: [firmId] });
+      }
+    });
+    const caughtUp = await supplierSnapshot(kept.store, scope);
+    expect(kept.reads.get('regionalMakersOf')).toBe((before.get('regionalMakersOf') ?? 0) + 1);
+    expect(kept.reads.get('regionalMakerRowsOfFirm') ?? 0).toBe(before.get('regionalMakerRowsOfFirm') ?? 0);
+    expect(caughtUp).toEqual(await supplierSnapshot(countedView(temp.store).store, scope));
   });
 });
 
