@@ -24,6 +24,9 @@ export async function regionalMakers(store: GraphStore, asked: readonly string[]
   return new Map(segments.map((segment) => [segment, index.forAsked(segment)]));
 }
 
+/** Capabilities and a firm's own place, figures and certifications make its maker rows. */
+export const MAKERS_DEPEND_ON = ['Firm', 'Capability'] as const;
+
 /** Every regional capability, kept and caught up with the firms and capabilities written since. */
 export function keptMakerIndex(store: GraphStore): Promise<MakerIndex> {
   return storeFact(store, 'regionalMakers', () => loadIndex(store), {
@@ -41,9 +44,6 @@ async function readMakers(store: GraphStore, asked: readonly string[]): Promise<
   }
   return found;
 }
-
-/** Capabilities and a firm's own place, figures and certifications make its maker rows. */
-export const MAKERS_DEPEND_ON = ['Firm', 'Capability'] as const;
 
 async function loadIndex(store: GraphStore): Promise<MakerIndex> {
   const segments: readonly SegmentLink[] = await store.read(listSegments());
