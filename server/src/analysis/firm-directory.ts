@@ -33,7 +33,7 @@ export async function locationNow(store: GraphStore, round: CatchUpRound, firmId
 async function catchUpDirectory(store: GraphStore, kept: Map<string, FirmLocationRow>, round: CatchUpRound): Promise<Map<string, FirmLocationRow>> {
   const firms = [...round.changes.firmsOf(['Firm'])];
   const now = await Promise.all(firms.map((id) => locationNow(store, round, id)));
-  // In place, once every read is done: the directory is some 100k entries, too many to copy per write.
+  // In place, once every read is done: the directory has an entry per firm, too many to copy per write.
   firms.forEach((id, i) => {
     const location = now[i];
     if (location) kept.set(id, location);

@@ -17,7 +17,7 @@ export class MakerIndex {
     private readonly bySegment: ReadonlyMap<string, readonly MakerRow[]>,
     /**
      * The segments each firm makes, so a touched firm's rows are found without a pass over every
-     * capability. Some 100k entries at 100k firms: handed on and changed in place, not copied.
+     * capability. An entry per maker: handed on and changed in place, not copied.
      */
     private readonly segmentsOf: Map<string, readonly string[]>,
   ) {}

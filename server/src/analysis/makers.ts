@@ -12,9 +12,9 @@ export type MakersBySegment = ReadonlyMap<string, readonly MakerRow[]>;
  * (a maker of two asked segments, or of a segment and its child, is listed under each).
  *
  * Where the store's state can be kept (store-facts.ts), every regional capability is read once into
- * an index by segment: a common segment has ten thousand makers at 100k firms, 200 ms to read for
- * one search, while all of them take two seconds and then serve every search; a write re-reads
- * only the rows of the firms it touched.
+ * an index by segment: reading one common segment's makers for one search costs far more than a
+ * search may, while reading all of them once serves every search after; a write re-reads only the
+ * rows of the firms it touched.
  */
 export async function regionalMakers(store: GraphStore, asked: readonly string[]): Promise<MakersBySegment> {
   const segments = [...new Set(asked)];

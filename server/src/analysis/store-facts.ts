@@ -4,9 +4,9 @@ import { ALL_ENTITIES, summarizeChanges, type ChangeSummary } from './change-sum
 
 /**
  * Whole-store facts the supplier ranking needs on every request (every maker of a segment, the
- * chain-leader references of a year, where each firm is), kept between requests. At 100k firms one
- * segment has some ten thousand makers: reading them costs 200 ms, far over the 30 ms a search may
- * take, and reading all of them again after every write made the first search after it slow.
+ * chain-leader references of a year, where each firm is), kept between requests: a common segment
+ * has makers by the ten thousand in a large cluster, and reading them costs far more than a search
+ * may take, so reading all of them again after every write made the first search after it slow.
  *
  * So a kept fact catches up instead of starting afresh: on the first read after commits, the
  * changes the writers noted since the fact's state (GraphStore.changesSince) are gathered, and each

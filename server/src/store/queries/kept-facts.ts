@@ -4,8 +4,8 @@ import { locationColumns, type FirmLocationRow, type MakerRow } from './analysis
 /**
  * The rows of one firm that kept facts re-read when a commit touched it (analysis/store-facts.ts):
  * each starts from the firm's key given as a parameter, so it costs a lookup. (The same firm
- * looked up from an UNWIND list, as firmLocations does, costs the embedded engine a hundred times
- * more at 100k firms: a scan.)
+ * looked up from an UNWIND list, as firmLocations does, costs the embedded engine a scan of every
+ * firm.)
  */
 
 /** Where one firm is, as allFirmLocations gives it. */
