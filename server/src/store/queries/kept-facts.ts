@@ -4,8 +4,8 @@ import { locationColumns, type FirmLocationRow, type MakerRow } from './analysis
 /**
  * The rows of one firm that kept facts re-read when a commit touched it (analysis/store-facts.ts):
  * each starts from the firm's key given as a parameter, so it costs a lookup. (The same firm
- * looked up from an UNWIND list, as firmLocations does, costs the embedded engine a scan of every
- * firm.)
+ * looked up from an UNWIND list, as firmLocations does, costs the embedded engine as much as every
+ * firm's place: it joins through every firm's district.)
  */
 
 /** Where one firm is, as allFirmLocations gives it. */
