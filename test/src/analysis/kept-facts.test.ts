@@ -66,6 +66,12 @@ describe('kept facts after writes', () => {
         // One to three commits between reads: a catch-up may have to cover several.
         const done: string[] = [];
         for (let i = rng.int(3); i >= 0; i--) done.push(await applyWrite(temp.store, world, rng.pick(WRITE_KINDS), rng));
+        if (rng.chance(0.4)) {
+          // A search catching up while the next write commits: what it reads may be newer than the
+          // changes it patches, and the next catch-up must still come out right.
+          const [, racing] = await Promise.all([supplierSnapshot(kept.store, scope), applyWrite(temp.store, world, rng.pick(WRITE_KINDS), rng)]);
+          done.push(`${racing} (during a search)`);
+        }
         await expectCaughtUp(`sequence ${seed}, step ${step}: ${done.join('; ')}`);
       }
     }
