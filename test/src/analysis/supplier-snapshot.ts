@@ -1,6 +1,7 @@
 import type { GraphStore } from '@yulian/server';
 import { locateFirms } from '../../../server/src/analysis/firm-directory';
-import { candidateFactsOf, leaderReferences } from '../../../server/src/analysis/supplier-facts';
+import { leaderReferences, settleReferences } from '../../../server/src/analysis/leader-references';
+import { candidateFactsOf } from '../../../server/src/analysis/supplier-facts';
 import { findSuppliersMany, type SupplierSearch } from '../../../server/src/analysis/supply-service';
 
 /**
@@ -25,10 +26,13 @@ export async function supplierSnapshot(store: GraphStore, scope: SupplierScope) 
   const locations = [...(await locateFirms(store, scope.firmIds))].sort(byKey);
   const perYear = await Promise.all(
     scope.years.map(async (year) => {
-      const references = [...(await leaderReferences(store, year)).counts].sort(byKey);
       const candidates = [...(await candidateFactsOf(store, scope.segments, year))]
         .map(([segment, facts]) => [segment, [...facts].sort((a, b) => `${a.firmId}|${a.segmentCode}`.localeCompare(`${b.firmId}|${b.segmentCode}`))] as const)
         .sort(byKey);
+      // Last: the counts a search did not need are settled here, so the searches above saw them as kept.
+      const kept = await leaderReferences(store, year);
+      await settleReferences(store, year, kept, [...kept.unsure.keys()]);
+      const references = [...kept.counts].sort(byKey);
       return { year, references, candidates };
     }),
   );
