@@ -1,8 +1,10 @@
-import { loadDataset, queries } from '@yulian/server';
+import { loadDataset, queries, refreshTradeLinks, type GraphStore } from '@yulian/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../../seed/src/synthetic/generate';
 import { Prng } from '../../../seed/src/synthetic/prng';
 import { MAX_PATCHED_FIRMS } from '../../../server/src/analysis/store-facts';
+import { candidateFactsOf } from '../../../server/src/analysis/supplier-facts';
+import { findSuppliers } from '../../../server/src/analysis/supply-service';
 import { openTempStore, type TempStore } from '../harness';
 import { applyWrite, changeFirm, WRITE_KINDS, type World } from './noted-writes';
 import { countedView } from './store-view';
@@ -77,6 +79,27 @@ describe('kept facts after writes', () => {
     }
     // Every change was described and small, so nothing was read whole again: the facts were patched.
     expect(wholeReads()).toEqual(loadedOnce);
+  });
+
+  it('build a segment first asked after a write from counts read since', async () => {
+    const kept = countedView(temp.store);
+    const [asked, later] = scope.segments.filter((code) => world.leafSegments.includes(code)) as [string, string];
+    await findSuppliers(kept.store, { segmentCode: asked, year: 2024, first: 10, lang: 'en' });
+    // A maker of the segment not asked yet starts supplying a chain leader it did not supply.
+    const [maker] = (await candidateFactsOf(countedView(temp.store).store, [later], 2024)).get(later) ?? [];
+    if (!maker) throw new Error(`no maker of ${later}`);
+    const supplied = new Set((await temp.store.read(queries.leaderCustomersOfSupplier(maker.firmId))).filter((c) => c.year === 2024).map((c) => c.leaderId));
+    const leaders = (await temp.store.read(queries.chainLeaderIds())).map((r) => r.firmId).sort();
+    const leader = leaders.find((id) => id !== maker.firmId && !supplied.has(id));
+    if (!leader) throw new Error(`${maker.firmId} supplies every leader`);
+    await temp.store.write(async (tx) => {
+      await tx.run(queries.upsertOrder({ id: 'kf-first-asked', kind: 'SUPPLY', supplierId: maker.firmId, buyerId: leader, segmentCode: maker.segmentCode, year: 2024, amountCny: 1_000, quantity: null, unit: null, status: 'ACTIVE', synthetic: true, source: null, updatedAt: '2025-05-14T00:00:00.000Z' }));
+      await refreshTradeLinks(tx, [maker.firmId]);
+      tx.note({ entity: 'Order', firmIds: [maker.firmId, leader] });
+    });
+    const facts = async (store: GraphStore) => (await candidateFactsOf(store, [later], 2024)).get(later)?.find((c) => c.firmId === maker.firmId);
+    expect((await facts(kept.store))?.chainLeaderCustomers).toBe(maker.chainLeaderCustomers + 1);
+    expect(await facts(kept.store)).toEqual(await facts(countedView(temp.store).store));
   });
 
   it('drop everything after a write that notes nothing, and keep everything after a session write', async () => {
