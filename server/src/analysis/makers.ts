@@ -1,7 +1,8 @@
 import type { GraphStore } from '../store/port';
-import { listSegments, regionalMakersOf, type MakerRow } from '../store/queries';
+import { listSegments, regionalMakerRowsOfFirm, regionalMakersOf, type MakerRow } from '../store/queries';
+import { MakerIndex } from './maker-index';
 import { askedAncestors, type SegmentLink } from './segment-tree';
-import { storeFact } from './store-facts';
+import { storeFact, type CatchUpRound } from './store-facts';
 
 /** Each asked segment's regional makers: firms that make it or a descendant of it. */
 export type MakersBySegment = ReadonlyMap<string, readonly MakerRow[]>;
@@ -10,16 +11,28 @@ export type MakersBySegment = ReadonlyMap<string, readonly MakerRow[]>;
  * Firms inside the region that make each asked segment or a descendant of it, per asked segment
  * (a maker of two asked segments, or of a segment and its child, is listed under each).
  *
- * Where the store's state can be kept (store-facts.ts), every regional capability is read once per
- * state into an index by segment: a common segment has ten thousand makers at 100k firms, 200 ms
- * to read for one search, while all of them take two seconds and serve every search until a write.
+ * Where the store's state can be kept (store-facts.ts), every regional capability is read once into
+ * an index by segment: reading one common segment's makers for one search costs far more than a
+ * search may, while reading all of them once serves every search after; a write re-reads only the
+ * rows of the firms it touched.
  */
 export async function regionalMakers(store: GraphStore, asked: readonly string[]): Promise<MakersBySegment> {
   const segments = [...new Set(asked)];
   if (!segments.length) return new Map();
   if (store.committedWrites === undefined) return readMakers(store, segments);
-  const index = await storeFact(store, 'regionalMakers', () => loadIndex(store));
+  const index = await keptMakerIndex(store);
   return new Map(segments.map((segment) => [segment, index.forAsked(segment)]));
+}
+
+/** Capabilities and a firm's own place, figures and certifications make its maker rows. */
+export const MAKERS_DEPEND_ON = ['Firm', 'Capability'] as const;
+
+/** Every regional capability, kept and caught up with the firms and capabilities written since. */
+export function keptMakerIndex(store: GraphStore): Promise<MakerIndex> {
+  return storeFact(store, 'regionalMakers', () => loadIndex(store), {
+    dependsOn: MAKERS_DEPEND_ON,
+    catchUp: (index, round) => catchUpIndex(store, index, round),
+  });
 }
 
 async function readMakers(store: GraphStore, asked: readonly string[]): Promise<MakersBySegment> {
@@ -32,30 +45,14 @@ async function readMakers(store: GraphStore, asked: readonly string[]): Promise<
   return found;
 }
 
-interface MakerIndex {
-  forAsked(segment: string): readonly MakerRow[];
-}
-
 async function loadIndex(store: GraphStore): Promise<MakerIndex> {
   const segments: readonly SegmentLink[] = await store.read(listSegments());
-  const rows = await store.read(regionalMakersOf(segments.map((s) => s.code)));
-  const bySegment = new Map<string, MakerRow[]>();
-  for (const row of rows) {
-    const list = bySegment.get(row.segmentCode);
-    if (list) list.push(row);
-    else bySegment.set(row.segmentCode, [row]);
-  }
-  const answered = new Map<string, readonly MakerRow[]>();
-  return {
-    forAsked(segment) {
-      let found = answered.get(segment);
-      if (!found) {
-        const made = [...askedAncestors(segments, [segment]).keys()];
-        // A segment without children (most of them) shares its list; only parents get a new one.
-        found = made.length === 1 ? (bySegment.get(made[0] ?? '') ?? []) : made.flatMap((code) => bySegment.get(code) ?? []);
-        answered.set(segment, found);
-      }
-      return found;
-    },
-  };
+  return MakerIndex.of(segments, await store.read(regionalMakersOf(segments.map((s) => s.code))));
+}
+
+/** The touched firms' rows read again and put in place of what was kept of them. */
+async function catchUpIndex(store: GraphStore, index: MakerIndex, round: CatchUpRound): Promise<MakerIndex> {
+  const firms = round.changes.firmsOf(MAKERS_DEPEND_ON);
+  const rows = await Promise.all([...firms].map((id) => round.shared(`makerRows:${id}`, () => store.read(regionalMakerRowsOfFirm(id)))));
+  return index.withFirms(firms, rows.flat());
 }

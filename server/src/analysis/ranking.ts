@@ -95,20 +95,52 @@ interface PreparedFacts {
 
 const prepared = new WeakMap<readonly CandidateFacts[], PreparedFacts>();
 
+function emptyPrepared(n: number): PreparedFacts {
+  return { spare: new Float64Array(n), yieldPart: new Float64Array(n), certificationPart: new Float64Array(n), referencesPart: new Float64Array(n) };
+}
+
+function prepareAt(p: PreparedFacts, i: number, c: CandidateFacts): void {
+  const parts = scoreParts(c, null, null);
+  p.spare[i] = spareOf(c) ?? Number.NaN;
+  p.yieldPart[i] = parts.yield;
+  p.certificationPart[i] = parts.certification;
+  p.referencesPart[i] = parts.references;
+}
+
 function prepare(facts: readonly CandidateFacts[]): PreparedFacts {
   const known = prepared.get(facts);
   if (known) return known;
-  const n = facts.length;
-  const p: PreparedFacts = { spare: new Float64Array(n), yieldPart: new Float64Array(n), certificationPart: new Float64Array(n), referencesPart: new Float64Array(n) };
-  facts.forEach((c, i) => {
-    const parts = scoreParts(c, null, null);
-    p.spare[i] = spareOf(c) ?? Number.NaN;
-    p.yieldPart[i] = parts.yield;
-    p.certificationPart[i] = parts.certification;
-    p.referencesPart[i] = parts.references;
-  });
+  const p = emptyPrepared(facts.length);
+  facts.forEach((c, i) => prepareAt(p, i, c));
   prepared.set(facts, p);
   return p;
+}
+
+/**
+ * A kept list of facts with those `drop` picks left out and `added` put at the end, as a new list:
+ * how a write's few touched makers are brought up to date in a segment's ten thousand. The prepared
+ * numbers of the facts kept are carried over, so only the added ones are worked out. The order of
+ * a list never changes a ranking (rankCandidates orders every candidate completely).
+ */
+export function spliceFacts(facts: readonly CandidateFacts[], drop: (c: CandidateFacts) => boolean, added: readonly CandidateFacts[]): CandidateFacts[] {
+  const keptAt: number[] = [];
+  facts.forEach((c, i) => {
+    if (!drop(c)) keptAt.push(i);
+  });
+  const result = [...keptAt.map((i) => facts[i] as CandidateFacts), ...added];
+  const before = prepared.get(facts);
+  if (before) {
+    const p = emptyPrepared(result.length);
+    keptAt.forEach((from, to) => {
+      p.spare[to] = before.spare[from] as number;
+      p.yieldPart[to] = before.yieldPart[from] as number;
+      p.certificationPart[to] = before.certificationPart[from] as number;
+      p.referencesPart[to] = before.referencesPart[from] as number;
+    });
+    added.forEach((c, j) => prepareAt(p, keptAt.length + j, c));
+    prepared.set(result, p);
+  }
+  return result;
 }
 
 /**
@@ -142,7 +174,7 @@ export function rankCandidates(facts: readonly CandidateFacts[], request: Rankin
     const distanceKm = exactKm === null ? null : Math.round(exactKm * 10) / 10;
     const hasSpare = spareHere !== 0;
     const last = kept.length === first ? kept[first - 1] : undefined;
-    if (first <= 0 || (last && compareTo(last, hasSpare, rounded, distanceKm, c.firmId) <= 0)) continue;
+    if (first <= 0 || (last && compareTo(last, hasSpare, rounded, distanceKm, c.firmId, c.segmentCode) <= 0)) continue;
     const ranked: Ranked = { facts: c, firmId: c.firmId, score: rounded, exactKm, distanceKm, spare: Number.isNaN(spareHere) ? null : spareHere, hasSpare };
     const same = kept.findIndex((k) => k.firmId === c.firmId);
     if (same >= 0) {
@@ -205,18 +237,21 @@ function describe(r: Ranked, request: RankingRequest): SupplierCandidate {
 }
 
 function compare(a: Ranked, b: Ranked): number {
-  return compareTo(a, b.hasSpare, b.score, b.distanceKm, b.firmId);
+  return compareTo(a, b.hasSpare, b.score, b.distanceKm, b.firmId, b.facts.segmentCode);
 }
 
 /**
  * Where `kept` stands against a candidate given by its parts: negative when `kept` comes first.
- * Firms with spare capacity (or perhaps some: unknown) first, then score, distance, id.
+ * Firms with spare capacity (or perhaps some: unknown) first, then score, distance, id, and the
+ * segment made last: a firm making two child segments of the one asked may tie with itself, and
+ * which of the two it is shown for must not depend on the order its facts were kept in.
  */
-function compareTo(kept: Ranked, hasSpare: boolean, score: number, distanceKm: number | null, firmId: string): number {
+function compareTo(kept: Ranked, hasSpare: boolean, score: number, distanceKm: number | null, firmId: string, segmentCode: string): number {
   return (
     Number(hasSpare) - Number(kept.hasSpare) ||
     score - kept.score ||
     (kept.distanceKm ?? 0) - (distanceKm ?? 0) ||
-    kept.firmId.localeCompare(firmId)
+    kept.firmId.localeCompare(firmId) ||
+    kept.facts.segmentCode.localeCompare(segmentCode)
   );
 }

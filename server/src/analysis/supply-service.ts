@@ -2,7 +2,6 @@ import { haversineKm } from '@yulian/schema';
 import type { GraphStore } from '../store/port';
 import {
   buyerNeeds,
-  chainLeaderReferences,
   purchases,
   supplyOfBuyers,
   type BuyerSupplyRow,
@@ -13,11 +12,10 @@ import {
 } from '../store/queries';
 import { locateFirms } from './firm-directory';
 import { findGaps } from './gaps';
-import { recentStoreFact, storeFact } from './store-facts';
-import { regionalMakers } from './makers';
+import { recentStoreFact } from './store-facts';
+import { candidateFactsOf } from './supplier-facts';
 import { DEFAULT_LOGISTICS, type LogisticsCosts } from './logistics';
 import { rankCandidates, type BuyerFacts, type CandidateFacts } from './ranking';
-import { candidateFacts } from './ranking-inputs';
 import { localSupportRate as computeRate } from './supporting-rate';
 import type { ChainGap, Lang, LocalSupportRate, SupplierCandidate } from './types';
 
@@ -230,50 +228,29 @@ async function largestOutsideSupplies(
 }
 
 /**
- * Buyers' facts kept per store state for the most recent buyers asked: a buyer searching segment
- * after segment, or narrowing a search, asks the same again (reading them costs 15–20 ms at 100k
- * firms, more than ranking ten thousand makers).
+ * Buyers' facts kept for the most recent buyers asked, until a write touches that buyer: a buyer
+ * searching segment after segment, or narrowing a search, asks the same again (reading them costs
+ * more than ranking ten thousand makers). An order changes the supply of its buyer, a need the needs
+ * of its firm; the commands note both (store/changes.ts).
  */
 const KEPT_BUYERS = 256;
 
 /** Who supplies the buyers in the year (a disruption's buyers are read, and kept, together). */
 function supplyOf(store: GraphStore, buyerIds: readonly string[], year: number | null): Promise<BuyerSupplyRow[]> {
-  return recentStoreFact(store, 'buyerSupply', `${year ?? 'all'}|${buyerIds.join(',')}`, KEPT_BUYERS, () => store.read(supplyOfBuyers(buyerIds, year)));
+  return recentStoreFact(store, 'buyerSupply', `${year ?? 'all'}|${buyerIds.join(',')}`, KEPT_BUYERS, () => store.read(supplyOfBuyers(buyerIds, year)), {
+    dependsOn: ['Order'],
+    firmIds: buyerIds,
+  });
 }
 
 /** What the buyers need, each read from its own key: an id list costs the engine a scan of every firm. */
 async function needsOf(store: GraphStore, buyerIds: readonly string[]): Promise<LeaderNeedRow[]> {
-  const needs = await Promise.all(buyerIds.map((buyerId) => recentStoreFact(store, 'buyerNeeds', buyerId, KEPT_BUYERS, () => store.read(buyerNeeds({ buyerId })))));
-  return needs.flat();
-}
-
-/**
- * Each segment's regional makers as ranking facts for a year (their chain-leader references are the
- * year's): the same for every search until a write, so kept per segment and year meanwhile.
- */
-async function candidateFactsOf(
-  store: GraphStore,
-  segments: readonly string[],
-  year: number | null,
-): Promise<ReadonlyMap<string, readonly CandidateFacts[]>> {
-  const makers = await regionalMakers(store, segments);
-  if (![...makers.values()].some((rows) => rows.length > 0)) return new Map();
-  const references = await leaderReferences(store, year);
-  const facts = await Promise.all(
-    [...makers].map(async ([segment, rows]) => {
-      const built = await storeFact(store, `candidateFacts:${segment}|${year ?? 'all'}`, async () => rows.map((r) => candidateFacts(r, references)));
-      return [segment, built] as const;
-    }),
+  const needs = await Promise.all(
+    buyerIds.map((buyerId) =>
+      recentStoreFact(store, 'buyerNeeds', buyerId, KEPT_BUYERS, () => store.read(buyerNeeds({ buyerId })), { dependsOn: ['Need'], firmIds: [buyerId] }),
+    ),
   );
-  return new Map(facts);
-}
-
-/** How many chain leaders each firm supplied in the year: the same for every search until a write. */
-function leaderReferences(store: GraphStore, year: number | null): Promise<Map<string, number>> {
-  return storeFact(store, `chainLeaderReferences:${year ?? 'all'}`, async () => {
-    const rows = await store.read(chainLeaderReferences(year));
-    return new Map(rows.map((r) => [r.firmId, r.leaders]));
-  });
+  return needs.flat();
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -1,4 +1,5 @@
 import type { Query } from '../port';
+import { chainLeaderIds, leaderCustomersOfSupplier, locationOfFirm, regionalMakerRowsOfFirm } from './kept-facts';
 import { buyerNeeds, chainLeaderReferences, allFirmLocations, firmLocations, purchases, regionalMakersOf, supplyOfBuyers } from './analysis';
 
 /** Every shape of the chain-analysis queries, for the Neo4j lint test and the store contract suite. */
@@ -16,5 +17,9 @@ export function analysisExamples(): Query[] {
     chainLeaderReferences(null),
     supplyOfBuyers(['anrui', 'jianya'], 2023),
     supplyOfBuyers(['anrui'], null),
+    regionalMakerRowsOfFirm('anrui'),
+    leaderCustomersOfSupplier('anrui'),
+    chainLeaderIds(),
+    locationOfFirm('anrui'),
   ];
 }

@@ -107,7 +107,7 @@ export type FirmLocationRow = {
   nameEn: string;
 };
 
-const locationColumns = `f.id AS firmId, d.code AS districtCode, d.inRegion AS inRegion,
+export const locationColumns = `f.id AS firmId, d.code AS districtCode, d.inRegion AS inRegion,
   coalesce(f.lat, d.lat) AS lat, coalesce(f.lng, d.lng) AS lng, coalesce(f.isChainLeader, false) AS isChainLeader,
   coalesce(f.shortNameZh, f.nameZh) AS nameZh, coalesce(f.shortNameEn, f.nameEn) AS nameEn`;
 

@@ -10,6 +10,7 @@ export * from './reference';
 export * from './users';
 export * from './audit';
 export * from './analysis';
+export * from './kept-facts';
 export * from './risk';
 export * from './targets';
 export * from './cluster';
