@@ -31,6 +31,9 @@ const TEXT = {
     en: "only the district's investment team, its bureau or an admin manage its targets and goals",
     code: 'FORBIDDEN',
   },
+  noSuchTarget: { zh: '招商目标不存在', en: 'no such target', code: 'NOT_FOUND' },
+  /** A stage or date rule of target-rules.ts; its own words come in the refusal's detail. */
+  targetRule: { zh: '不符合招商目标的阶段规则', en: "breaks a rule of the target's stages", code: 'BAD_USER_INPUT' },
   userScope: { zh: '账号的角色与所属区县或企业不符', en: "does not fit the account's role", code: 'BAD_USER_INPUT' },
   usernameTaken: { zh: '用户名已被占用', en: 'the username is taken', code: 'BAD_USER_INPUT' },
   disableSelf: { zh: '不能停用自己的账号', en: 'you cannot disable your own account', code: 'BAD_USER_INPUT' },

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { targetFromGapSchema, targetInputSchema, targetMoveSchema, type TargetStage } from '@yulian/schema';
-import { recordAudit } from '../audit/record';
-import { targetDistrictsOf } from '../auth/policy';
 import { analyzeGaps } from '../analysis/supply-service';
+import type { TargetRecord } from '../commands/target-rules';
+import { recordOf, saveTarget, type TargetChange } from '../commands/targets';
 import { targetsWithHistory, type TargetWithHistory } from '../investment/service';
-import { checkMove, isSignedOrLater } from '../investment/stages';
-import type { Transaction } from '../store/port';
-import { appendTargetEvent, createTarget, findTargets, moveTargetStage, setTargetFirm, updateTarget, type TargetFields } from '../store/queries';
 import { builder } from './builder';
 import type { GraphContext } from './context';
-import { badInput, forbidden, notFound, parseInput } from './errors';
+import { badInput, notFound, parseInput } from './errors';
+import { runCommand } from './run-command';
 import { forgetVisibleTargets, requireManages } from './target-access';
 import { TargetRef, TargetStageEnum } from './target-refs';
 
@@ -45,7 +43,6 @@ const TargetFromGapInput = builder.inputType('TargetFromGapInput', {
   }),
 });
 
-const actor = (ctx: GraphContext) => ctx.viewer?.username ?? null;
 const optionalId = (v: string | number | null | undefined) => (v == null ? v : String(v));
 
 async function reload(ctx: GraphContext, id: string): Promise<TargetWithHistory> {
@@ -55,43 +52,13 @@ async function reload(ctx: GraphContext, id: string): Promise<TargetWithHistory>
   return target;
 }
 
-/** The target as the audit log records it: its row and its stage, without the history. */
-async function snapshot(tx: Transaction, id: string) {
-  const [row] = await tx.run(findTargets({ ids: [id] }));
-  return row ?? null;
+/** A target a form creates: at LEAD, filed now, by the product's user (not an import). */
+function newRecord(fields: Omit<TargetRecord, 'id' | 'stage' | 'dropReason' | 'synthetic' | 'source' | 'createdOn' | 'signedOn' | 'startedOn' | 'producingOn' | 'droppedOn'>): TargetRecord {
+  return { ...fields, id: `tgt-${randomUUID()}`, stage: 'LEAD', dropReason: null, synthetic: false, source: null, createdOn: null, signedOn: null, startedOn: null, producingOn: null, droppedOn: null };
 }
 
-async function requireFirmExists(ctx: GraphContext, id: string | null | undefined, field: string): Promise<void> {
-  if (id && !(await ctx.loaders.firm.load(id))) throw badInput(field, `unknown firm ${JSON.stringify(id)}`);
-}
-
-async function requireSegmentExists(ctx: GraphContext, code: string, field: string): Promise<void> {
-  if (!(await ctx.loaders.segments()).byCode.has(code)) throw badInput(field, `unknown segment ${JSON.stringify(code)}`);
-}
-
-interface NewTarget extends Omit<TargetFields, 'id' | 'updatedAt'> {
-  districtCode: string;
-  firmId: string | null;
-  leaderId: string | null;
-  note: string | null;
-}
-
-/** Creates a target at LEAD with its first history entry and audit event, in one transaction. */
-async function create(ctx: GraphContext, input: NewTarget): Promise<string> {
-  const id = `tgt-${randomUUID()}`;
-  const at = new Date().toISOString();
-  await ctx.store.write(async (tx) => {
-    const { firmId, leaderId, note, ...fields } = input;
-    await tx.run(createTarget({ ...fields, id, stage: 'LEAD', dropReason: null, createdAt: at, updatedAt: at, synthetic: false, source: null }));
-    if (firmId) await tx.run(setTargetFirm(id, 'TARGET_FIRM', firmId));
-    if (leaderId) await tx.run(setTargetFirm(id, 'TARGET_LEADER', leaderId));
-    await tx.run(appendTargetEvent({ id: `tev-${randomUUID()}`, targetId: id, stage: 'LEAD', fromStage: null, at, actor: actor(ctx), note, reason: null }));
-    await recordAudit(tx, ctx.viewer, { action: 'createTarget', entityType: 'Target', entityId: id, before: null, after: await snapshot(tx, id) });
-  });
-  return id;
-}
-
-const editable = ['name', 'segmentCode', 'firmId', 'leaderId', 'agreementCny', 'investmentCny', 'fundsInPlaceCny', 'expectedOutputCny', 'owner', 'contact', 'notes'] as const;
+/** The target commands' refusals name the store's fields; moveTarget's arguments call the drop reason `reason`. */
+const MOVE_ARGS = { dropReason: 'reason' };
 
 builder.mutationFields((t) => ({
   upsertTarget: t.field({
@@ -105,23 +72,12 @@ builder.mutationFields((t) => ({
         { ...args.input, id: optionalId(args.input.id), firmId: optionalId(args.input.firmId), leaderId: optionalId(args.input.leaderId) },
         'input',
       );
-      requireManages(ctx, input.districtCode, 'change the targets');
-      const existing = input.id ? (await targetsWithHistory(ctx.store, { ids: [input.id] }))[0] : undefined;
-      if (input.id && !existing) throw notFound('target', input.id);
-      if (existing) requireManages(ctx, existing.districtCode, 'change the targets');
-      if (existing && existing.districtCode !== input.districtCode) {
-        throw badInput('input.districtCode', `cannot change: the target belongs to district ${existing.districtCode}; create a new target in the other district`);
-      }
-      if (!(await ctx.loaders.district.load(input.districtCode))) throw badInput('input.districtCode', `unknown district ${JSON.stringify(input.districtCode)}`);
-      await requireSegmentExists(ctx, input.segmentCode, 'input.segmentCode');
-      await requireFirmExists(ctx, input.firmId, 'input.firmId');
-      await requireFirmExists(ctx, input.leaderId, 'input.leaderId');
-      if (existing && isSignedOrLater(existing.stage) && input.agreementCny == null) {
-        throw badInput('input.agreementCny', `is required: the target is ${existing.stage}`);
-      }
       const fields = {
         name: input.name,
+        districtCode: input.districtCode,
         segmentCode: input.segmentCode,
+        firmId: input.firmId ?? null,
+        leaderId: input.leaderId ?? null,
         agreementCny: input.agreementCny ?? null,
         investmentCny: input.investmentCny ?? null,
         fundsInPlaceCny: input.fundsInPlaceCny ?? null,
@@ -130,26 +86,15 @@ builder.mutationFields((t) => ({
         contact: input.contact || null,
         notes: input.notes || null,
       };
-      if (!existing) {
-        const id = await create(ctx, { ...fields, districtCode: input.districtCode, firmId: input.firmId ?? null, leaderId: input.leaderId ?? null, note: null });
-        return reload(ctx, id);
+      if (!input.id) {
+        const record = newRecord(fields);
+        await runCommand(ctx, 'input', (command) => saveTarget(command, { record }, 'createTarget'));
+        return reload(ctx, record.id);
       }
-      const next = { ...fields, firmId: input.firmId ?? null, leaderId: input.leaderId ?? null };
-      const changed = editable.filter((k) => (existing[k] ?? null) !== (next[k] ?? null));
-      if (changed.length === 0) return existing;
-      const at = new Date().toISOString();
-      await ctx.store.write(async (tx) => {
-        const before = await snapshot(tx, existing.id);
-        await tx.run(updateTarget({ ...fields, id: existing.id, updatedAt: at }));
-        await tx.run(setTargetFirm(existing.id, 'TARGET_FIRM', next.firmId));
-        await tx.run(setTargetFirm(existing.id, 'TARGET_LEADER', next.leaderId));
-        // An edit is history too: same stage before and after, the changed fields in the note.
-        await tx.run(
-          appendTargetEvent({ id: `tev-${randomUUID()}`, targetId: existing.id, stage: existing.stage, fromStage: existing.stage, at, actor: actor(ctx), note: `edited: ${changed.join(', ')}`, reason: null }),
-        );
-        await recordAudit(tx, ctx.viewer, { action: 'upsertTarget', entityType: 'Target', entityId: existing.id, before, after: await snapshot(tx, existing.id) });
-      });
-      return reload(ctx, existing.id);
+      // The stage, drop reason and provenance stay as stored: only moveTarget changes the stage.
+      const change: TargetChange = { id: input.id, expect: 'existing', edit: (stored) => ({ ...recordOf(stored), ...fields }) };
+      await runCommand(ctx, 'input', (command) => saveTarget(command, change, 'upsertTarget'));
+      return reload(ctx, input.id);
     },
   }),
   moveTarget: t.field({
@@ -165,34 +110,21 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const move = parseInput(targetMoveSchema, { ...args, id: String(args.id) }, '');
-      // Those who manage no district learn nothing, not even whether the id exists.
-      if (targetDistrictsOf(ctx.viewer)?.length === 0) throw forbidden('change targets');
-      const [target] = await targetsWithHistory(ctx.store, { ids: [move.id] });
-      if (!target) throw notFound('target', move.id);
-      requireManages(ctx, target.districtCode, 'change the targets');
-      const check = checkMove(target, move);
-      if (!check.ok) throw badInput(check.field, check.message);
-      const at = new Date().toISOString();
       const to: TargetStage = move.stage;
-      await ctx.store.write(async (tx) => {
-        const before = await snapshot(tx, target.id);
-        const moved = await tx.run(
-          moveTargetStage({
-            id: target.id,
-            from: target.stage,
-            to,
-            at,
-            agreementCny: to === 'SIGNED' ? (move.agreementCny ?? null) : null,
-            dropReason: to === 'DROPPED' ? (move.reason ?? null) : null,
-          }),
-        );
-        if (moved.length === 0) throw badInput('stage', `the target is no longer ${target.stage}: someone moved it meanwhile; reload and try again`);
-        await tx.run(
-          appendTargetEvent({ id: `tev-${randomUUID()}`, targetId: target.id, stage: to, fromStage: target.stage, at, actor: actor(ctx), note: move.note || null, reason: to === 'DROPPED' ? (move.reason ?? null) : null }),
-        );
-        await recordAudit(tx, ctx.viewer, { action: 'moveTarget', entityType: 'Target', entityId: target.id, before, after: await snapshot(tx, target.id) });
-      });
-      return reload(ctx, target.id);
+      const change: TargetChange = {
+        id: move.id,
+        expect: 'existing',
+        note: move.note || null,
+        edit: (stored) => ({
+          ...recordOf(stored),
+          stage: to,
+          // Signing takes the amount given, or keeps the one the target already has.
+          agreementCny: to === 'SIGNED' && move.agreementCny != null ? move.agreementCny : stored.agreementCny,
+          dropReason: to === 'DROPPED' ? (move.reason ?? null) : null,
+        }),
+      };
+      await runCommand(ctx, '', (command) => saveTarget(command, change, 'moveTarget'), MOVE_ARGS);
+      return reload(ctx, move.id);
     },
   }),
   targetFromGap: t.field({
@@ -209,16 +141,15 @@ builder.mutationFields((t) => ({
       const [leader, district] = await Promise.all([ctx.loaders.firm.load(input.leaderId), ctx.loaders.districtOfFirm.load(input.leaderId)]);
       if (!leader || !district) throw badInput('input.leaderId', `unknown firm ${JSON.stringify(input.leaderId)}`);
       requireManages(ctx, district.code, 'change the targets');
-      await requireSegmentExists(ctx, input.segmentCode, 'input.segmentCode');
-      await requireFirmExists(ctx, input.firmId, 'input.firmId');
+      const segment = (await ctx.loaders.segments()).byCode.get(input.segmentCode);
+      if (!segment) throw badInput('input.segmentCode', `unknown segment ${JSON.stringify(input.segmentCode)}`);
       const gaps = await analyzeGaps(ctx.store, { year: input.year, leaderId: input.leaderId });
       if (!gaps.gaps.some((g) => g.segmentCode === input.segmentCode)) {
         throw badInput('input.segmentCode', `is not a chain gap of ${input.leaderId} in ${input.year}`);
       }
-      const segment = (await ctx.loaders.segments()).byCode.get(input.segmentCode);
       const firm = input.firmId ? await ctx.loaders.firm.load(input.firmId) : null;
-      const name = input.name || firm?.nameZh || `${segment?.nameZh ?? input.segmentCode}补链目标（${leader.shortNameZh ?? leader.nameZh}）`;
-      const id = await create(ctx, {
+      const name = input.name || firm?.nameZh || `${segment.nameZh}补链目标（${leader.shortNameZh ?? leader.nameZh}）`;
+      const record = newRecord({
         name,
         segmentCode: input.segmentCode,
         districtCode: district.code,
@@ -231,8 +162,10 @@ builder.mutationFields((t) => ({
         owner: input.owner || null,
         contact: null,
         notes: null,
-        note: input.note || `${input.year}年链主缺口：${leader.shortNameZh ?? leader.nameZh} · ${segment?.nameZh ?? input.segmentCode}`,
       });
+      const note = input.note || `${input.year}年链主缺口：${leader.shortNameZh ?? leader.nameZh} · ${segment.nameZh}`;
+      await runCommand(ctx, 'input', (command) => saveTarget(command, { record, note }, 'createTarget'));
+      const id = record.id;
       return reload(ctx, id);
     },
   }),

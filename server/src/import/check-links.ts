@@ -3,6 +3,7 @@ import { decideCapabilities, decideNeeds } from '../commands/firm-segments';
 import type { Decision } from '../commands/decision';
 import { decideOrders, type OrderChange } from '../commands/orders';
 import { decideSupports, type SupportChange } from '../commands/supports';
+import { decideTargets, type TargetChange } from '../commands/targets';
 import type { Lang } from './messages';
 import type { Reader } from './lookups';
 import { RowChecker, type Plan, type ResolvedRecords } from './plan';
@@ -15,7 +16,7 @@ import type { ValidRow, Validated } from './validate';
  */
 
 type Decide<C, K extends ImportKindWithCommand> = (reader: Reader, viewer: Viewer, changes: readonly C[]) => Promise<Decision<ResolvedRecords[K]>[]>;
-type ImportKindWithCommand = 'capabilities' | 'needs' | 'orders' | 'supports';
+type ImportKindWithCommand = 'capabilities' | 'needs' | 'orders' | 'supports' | 'targets';
 
 async function checkRows<K extends ImportKindWithCommand, C, R>(
   store: Reader,
@@ -42,7 +43,7 @@ async function checkRows<K extends ImportKindWithCommand, C, R>(
   return check.result();
 }
 
-const isUpdate = (plan: { before: unknown }) => plan.before !== null;
+const isUpdate = (plan: { before: unknown }) => plan.before !== null && plan.before !== undefined;
 
 function split<T extends { synthetic: boolean; source: string | null }>(record: T) {
   const { synthetic, source, ...fields } = record;
@@ -76,3 +77,13 @@ export function checkOrders(store: Reader, input: Validated<'orders'>, viewer: V
   return checkRows(store, 'orders', input, viewer, lang, (r) => ({ key: r.id, column: 'id' }), (r): OrderChange => split(r), decideOrders);
 }
 
+
+/** Targets: a row creates the target or, when its id exists, updates it (target-rules.ts). */
+export function checkTargets(store: Reader, input: Validated<'targets'>, viewer: Viewer, lang: Lang, now = new Date()): Promise<Plan<'targets'>> {
+  return checkRows(
+    store, 'targets', input, viewer, lang,
+    (r) => ({ key: r.id, column: 'id' }),
+    (record): TargetChange => ({ record, expect: 'either' }),
+    (reader, who, changes) => decideTargets(reader, who, changes, now, lang),
+  );
+}

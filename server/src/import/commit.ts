@@ -8,7 +8,7 @@ import { writeSupports } from '../commands/supports';
 import type { Viewer } from '../auth/viewer';
 import type { GraphStore, Transaction } from '../store/port';
 import type { ImportKind } from './columns';
-import { writeTargets } from './commit-targets';
+import { writeTargets } from '../commands/targets';
 import { ImportConflictError } from './import-conflict';
 import type { Plan, PlannedRow, ResolvedRecords } from './plan';
 
@@ -62,10 +62,8 @@ export async function writePlan<K extends ImportKind>(tx: Transaction, plan: Pla
       await writeOrders(ctx, records(rows as PlannedRow<ResolvedRecords['orders']>[]), action);
       break;
     case 'targets':
-      await writeTargets(tx, rows as PlannedRow<ResolvedRecords['targets']>[], {
-        batchSize, updatedAt: now.toISOString(), actor: viewer.username, fileName: options.fileName, progress: (done) => onProgress(done, total),
-      });
-      tx.note({ entity: 'Target', firmIds: [] });
+      // Each history entry says which file the change came from.
+      await writeTargets(ctx, records(rows as PlannedRow<ResolvedRecords['targets']>[]).map((p) => ({ ...p, note: `imported from ${options.fileName ?? 'a spreadsheet'}` })), action);
       break;
   }
   onProgress(total, total);

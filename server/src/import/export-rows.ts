@@ -6,7 +6,8 @@ import { targetEvents, type TargetRow } from '../store/queries';
 import { exportCapabilities, exportFirms, exportNeeds, exportOrdersPage, exportTargetsPage, type ExportOrderRow } from '../store/queries/import';
 import type { ImportKind } from './columns';
 import { exportScope, targetExportDistricts } from './permissions';
-import { groupBy, summariseHistory, targetExportRow } from './target-history';
+import { groupBy, summariseHistory } from '../commands/target-history';
+import { targetExportRow } from './target-history';
 import type { ExportRow } from './write-table';
 
 const ORDER_PAGE = 20_000;

@@ -1,2 +1,2 @@
 /** The store changed between an import's check and its write: nothing was written (409). */
-export class ImportConflictError extends Error {}
+export { WriteConflict as ImportConflictError } from '../commands/conflict';

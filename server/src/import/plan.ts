@@ -4,24 +4,23 @@ import type { FirmWritePlan } from '../commands/firms';
 import type { OrderPlan } from '../commands/orders';
 import { refusalText, type Refusal } from '../commands/refusals';
 import type { SupportPlan } from '../commands/supports';
+import type { TargetPlan } from '../commands/targets';
 import { KIND_COLUMNS, columnName, type ImportKind } from './columns';
 import type { KindRecords } from './kinds';
 import { duplicateMessage, message, type Lang, type MessageKey } from './messages';
-import type { ResolvedTarget } from './target-rules';
 import type { RowError, ValidRow } from './validate';
 
 /** A firm row once matched: its id is known and it is a create or an update. */
 export type ResolvedFirm = Omit<KindRecords['firms'], 'id'> & { id: string };
 
-/** What each accepted row writes: the command's own plan for it (targets keep theirs, target-rules.ts). */
+/** What each accepted row writes: the command's own plan for it. */
 export interface ResolvedRecords {
   firms: FirmWritePlan;
   capabilities: CapabilityPlan;
   needs: NeedPlan;
   orders: OrderPlan;
   supports: SupportPlan;
-  /** A target row with what its write changes (target-rules.ts). */
-  targets: ResolvedTarget;
+  targets: TargetPlan;
 }
 
 export interface PlannedRow<T> {

@@ -1,8 +1,7 @@
 import type { Viewer } from '../auth/viewer';
 import type { GraphStore } from '../store/port';
 import { checkFirms } from './check-firms';
-import { checkFirmSegments, checkOrders, checkSupports } from './check-links';
-import { checkTargets } from './check-targets';
+import { checkFirmSegments, checkOrders, checkSupports, checkTargets } from './check-links';
 import type { ImportKind } from './columns';
 import { writePlan } from './commit';
 import type { Reader } from './lookups';

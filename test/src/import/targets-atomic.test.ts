@@ -1,6 +1,6 @@
 import { queries, type Viewer } from '@yulian/server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkTargets } from '../../../server/src/import/check-targets';
+import { checkTargets } from '../../../server/src/import/check-links';
 import { commitPlan, ImportConflictError } from '../../../server/src/import/commit';
 import { readSheet } from '../../../server/src/import/read-table';
 import { validateSheet } from '../../../server/src/import/validate';

@@ -67,7 +67,7 @@ describe('target rows with problems', () => {
       { row: 3, column: 'stage', value: 'NEGOTIATING', message: 'must be CONTACTED or DROPPED: a target moves one stage at a time from LEAD' },
       { row: 4, column: 'segmentCode', value: 'NO_SUCH_SEGMENT', message: 'no such segment' },
       { row: 6, column: 'id', value: 'tgt-import-b', message: 'duplicates row 5' },
-      { row: 7, column: 'districtCode', value: '500118', message: 'you may not change this row' },
+      { row: 7, column: 'districtCode', value: '500118', message: "only the district's investment team, its bureau or an admin manage its targets and goals" },
       { row: 8, column: 'agreementCny', value: null, message: 'is required from SIGNED on: give the agreement amount in CNY' },
       { row: 9, column: 'stage', value: 'LEAD', message: 'a dropped target cannot move; create a new target instead' },
     ]);
@@ -171,7 +171,7 @@ describe('who may import and export targets', () => {
 
     // Another district's target, claimed for one's own district by its id, is refused on the id.
     await refusedWith(tokens.hechuanBureau, templateCsv('targets', [newRow('tgt-import-yc')]), [
-      { row: 3, column: 'id', value: 'tgt-import-yc', message: 'you may not change this row' },
+      { row: 3, column: 'id', value: 'tgt-import-yc', message: "only the district's investment team, its bureau or an admin manage its targets and goals" },
     ]);
     const bureau = await upload(server.url, 'targets', templateCsv('targets', [seedRow('tgt-hc-led-lead', { owner: '区经信委' })]), { token: tokens.hechuanBureau });
     expect(bureau.answer).toMatchObject({ ok: true, created: 0, updated: 1 });

@@ -16,7 +16,6 @@ export type OrderRow = {
   source: string | null;
 };
 
-const orderMatch = `MATCH (sup:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(buy:Firm), (o)-[:OF]->(seg:Segment)`;
 const orderColumns = `o.id AS id, o.kind AS kind, sup.id AS supplierId, buy.id AS buyerId, seg.code AS segmentCode,
   o.year AS year, o.amountCny AS amountCny, o.quantity AS quantity, o.unit AS unit, o.status AS status,
   o.synthetic AS synthetic, o.source AS source`;

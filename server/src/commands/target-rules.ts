@@ -2,10 +2,10 @@ import { TARGET_PROGRESSION, type TargetStage } from '@yulian/schema';
 import { chinaDay, chinaDayStart } from '../investment/progress';
 import { checkMove, isSignedOrLater } from '../investment/stages';
 import type { TargetRow } from '../store/queries';
-import { KIND_COLUMNS, columnName } from './columns';
-import type { KindRecords } from './kinds';
-import { dateOrderMessage, stageStepMessage, type Lang, type MessageKey } from './messages';
-import { MILESTONES } from './target-row';
+import { KIND_COLUMNS, columnName } from '../import/columns';
+import type { KindRecords } from '../import/kinds';
+import { dateOrderMessage, stageStepMessage, type Lang, type MessageKey } from '../import/messages';
+import { MILESTONES } from '../import/target-row';
 
 /**
  * What a target row may do, as a pure function of the row, the target as the store holds it and

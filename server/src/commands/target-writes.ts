@@ -9,33 +9,30 @@ import {
   type BulkTargetEvent,
   type BulkTargetFields,
 } from '../store/queries/bulk-targets';
-import { ImportConflictError } from './import-conflict';
-import type { PlannedRow } from './plan';
-import type { EditableKey, ResolvedTarget, TargetRecord } from './target-rules';
+import { WriteConflict } from './conflict';
+import type { EditableKey, TargetRecord } from './target-rules';
+import type { TargetPlan } from './targets';
 
 export interface TargetWriteOptions {
   batchSize: number;
   updatedAt: string;
-  /** Username of the importing user, the history entries' actor as in the API. */
+  /** Username of the acting user, the history entries' actor. */
   actor: string;
-  fileName: string | null;
-  progress: (done: number) => void;
 }
 
 /**
- * Writes checked target rows inside the import's transaction: new targets with their edges,
- * changed ones (a row that changes nothing is not written, so its updatedAt and history stay as
- * they were), then every history entry the rows call for, the importing user as their actor.
+ * Writes decided targets inside the caller's transaction: new targets with their edges, changed
+ * ones (a target that changes nothing is not written, so its updatedAt and history stay as they
+ * were), then every history entry the changes call for, the acting user as their actor. Answers the
+ * targets written.
  */
-export async function writeTargets(tx: Transaction, rows: readonly PlannedRow<ResolvedTarget>[], o: TargetWriteOptions): Promise<number> {
-  const creates = rows.filter((r) => r.action === 'create').map((r) => r.record);
-  const updates = rows.filter((r) => r.action === 'update' && (r.record.changed.length > 0 || r.record.events.length > 0)).map((r) => r.record);
-  let done = 0;
+export async function writeTargetRecords(tx: Transaction, plans: readonly TargetPlan[], o: TargetWriteOptions): Promise<TargetPlan[]> {
+  const creates = plans.filter((p) => p.fromStage === null);
+  const updates = plans.filter((p) => p.fromStage !== null && (p.changed.length > 0 || p.events.length > 0));
   for (const batch of batches(creates, o.batchSize)) {
     await expectAll(tx, bulkCreateTargets(batch.map((t) => ({ ...fields(t.record, o.updatedAt), districtCode: t.record.districtCode, segmentCode: t.record.segmentCode, createdAt: t.createdAt ?? o.updatedAt }))), batch.length);
     await linkFirms(tx, batch.map((t) => t.record), 'firmId', 'TARGET_FIRM', false);
     await linkFirms(tx, batch.map((t) => t.record), 'leaderId', 'TARGET_LEADER', false);
-    o.progress((done += batch.length));
   }
   for (const batch of batches(updates, o.batchSize)) {
     await expectAll(tx, bulkUpdateTargets(batch.map((t) => ({ ...fields(t.record, o.updatedAt), fromStage: t.fromStage ?? t.record.stage }))), batch.length);
@@ -44,18 +41,15 @@ export async function writeTargets(tx: Transaction, rows: readonly PlannedRow<Re
     if (segments.length > 0) await expectAll(tx, bulkLinkTargets(segments.map((t) => ({ id: t.id, end: t.segmentCode })), 'TARGET_FOR', true), segments.length);
     await linkFirms(tx, moved('firmId'), 'firmId', 'TARGET_FIRM', true);
     await linkFirms(tx, moved('leaderId'), 'leaderId', 'TARGET_LEADER', true);
-    o.progress((done += batch.length));
   }
-  const note = `imported from ${o.fileName ?? 'a spreadsheet'}`;
   const events: BulkTargetEvent[] = [...creates, ...updates].flatMap((t) =>
     t.events.map((e) => ({
       id: `tev-${randomUUID()}`, targetId: t.record.id, stage: e.stage, fromStage: e.fromStage, at: e.at, actor: o.actor,
-      note: e.detail ? `${note}; ${e.detail}` : note, reason: e.reason,
+      note: [t.note, e.detail].filter(Boolean).join('; ') || null, reason: e.reason,
     })),
   );
   for (const batch of batches(events, o.batchSize)) await expectAll(tx, bulkAppendTargetEvents(batch), batch.length);
-  o.progress(rows.length);
-  return rows.length;
+  return [...creates, ...updates];
 }
 
 /** Draws the firm or leader edges of the targets; with `redraw`, old edges go first, and a cleared cell leaves none. */
@@ -81,6 +75,6 @@ function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
 async function expectAll(tx: Transaction, query: Query<{ written: number }>, expected: number): Promise<void> {
   const [result] = await tx.run(query);
   if ((result?.written ?? 0) !== expected) {
-    throw new ImportConflictError(`${query.name} wrote ${result?.written ?? 0} of ${expected} targets: a district, segment or firm was removed, or a stage changed meanwhile`);
+    throw new WriteConflict(`${query.name} wrote ${result?.written ?? 0} of ${expected} targets: a district, segment or firm was removed, or a stage changed meanwhile`);
   }
 }
