@@ -4,9 +4,10 @@ import { readerOf, SYSTEM_VIEWER, type CommandContext } from '../commands/contex
 import { decideCapabilities, decideNeeds, writeCapabilities, writeNeeds } from '../commands/firm-segments';
 import { decideFirms, writeFirms } from '../commands/firms';
 import { decideOrders, writeOrders } from '../commands/orders';
+import { setGoal } from '../commands/goals';
 import { decideSupports, writeSupports } from '../commands/supports';
 import type { GraphStore, Transaction } from '../store/port';
-import { countNodes, linkSegmentFeeds, linkSegmentParents, upsertDistricts, upsertGoal, upsertSegments } from '../store/queries';
+import { countNodes, linkSegmentFeeds, linkSegmentParents, upsertDistricts, upsertSegments } from '../store/queries';
 import { loadTargets } from './load-targets';
 
 export interface LoadSummary {
@@ -46,7 +47,9 @@ export async function loadDataset(store: GraphStore, data: SeedDataset, now = ne
     await writeOrders(ctx, acceptedOrThrow(orders, 'orders'), SEED_ACTION);
     const supports = await decideSupports(reader, SYSTEM_VIEWER, data.supports.map(({ synthetic, source, ...s }) => ({ fields: s, provenance: { synthetic, source } })));
     await writeSupports(ctx, acceptedOrThrow(supports, 'supports'), SEED_ACTION);
-    for (const g of data.goals) await tx.run(upsertGoal({ ...g }));
+    for (const { id: _id, ...goal } of data.goals) await setGoal(ctx, goal);
+    // Seeded targets carry their whole history (days, actors, notes), which no form or file row
+    // expresses; they are written as given, and only where the store does not hold them yet.
     await loadTargets(tx, data.targets);
   });
   return {

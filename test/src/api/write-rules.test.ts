@@ -16,6 +16,10 @@ const UPSERT_FIRM = 'mutation($input: FirmInput!) { upsertFirm(input: $input) { 
 const SET_CAPABILITY = 'mutation($input: CapabilityInput!) { setCapability(input: $input) { id } }';
 const SET_NEED = 'mutation($input: NeedInput!) { setNeed(input: $input) { id } }';
 const RECORD_ORDER = 'mutation($input: OrderInput!) { recordOrder(input: $input) { id } }';
+const UPSERT_TARGET = 'mutation($input: TargetInput!) { upsertTarget(input: $input) { id } }';
+
+/** A seeded Hechuan target as the form sends it, with changes; `row` adds what a file row carries. */
+const target = (id: string, segmentCode: string, patch: Record<string, unknown> = {}) => ({ id, name: '规则测试目标', districtCode: '500117', segmentCode, ...patch });
 
 const FIRM_INPUT_KEYS = [
   'id', 'nameZh', 'nameEn', 'shortNameZh', 'shortNameEn', 'districtCode', 'creditCode', 'isChainLeader', 'isOem', 'isRecycler',
@@ -44,6 +48,8 @@ interface Case {
   field: string;
   /** A role the import refuses outright (403) before any row is read. */
   kindRefused?: true;
+  /** The file row, where it carries more than the form (a target's stage); defaults to the input. */
+  row?: Record<string, unknown>;
 }
 
 const tianchiyu: Principal = { role: 'FIRM', firmId: 'tianchiyu' };
@@ -88,6 +94,12 @@ const cases: Case[] = [
     input: order({ supplierId: 'jianya', buyerId: 'anrui', segmentCode: 'BEARING' }), code: 'FORBIDDEN', field: 'supplierId', kindRefused: true },
   { rule: 'an investment team changes no firm data', who: { role: 'INVESTMENT', districtCode: '500117' }, mutation: UPSERT_FIRM, kind: 'firms',
     input: firm('anrui', { notes: 'edited by investment' }), code: 'FORBIDDEN', field: 'id', kindRefused: true },
+  { rule: "managesTargetsOf: a district's team may not change another district's target", who: { role: 'INVESTMENT', districtCode: '500118' }, mutation: UPSERT_TARGET,
+    kind: 'targets', input: target('tgt-hc-bearing-lead', 'BEARING'), row: { ...target('tgt-hc-bearing-lead', 'BEARING'), stage: 'LEAD' }, code: 'FORBIDDEN', field: 'id' },
+  { rule: 'a signed target keeps its agreement amount', who: { role: 'INVESTMENT', districtCode: '500117' }, mutation: UPSERT_TARGET, kind: 'targets',
+    input: target('tgt-hc-bearing-signed', 'BEARING'), row: { ...target('tgt-hc-bearing-signed', 'BEARING'), stage: 'SIGNED' }, code: 'BAD_USER_INPUT', field: 'agreementCny' },
+  { rule: 'a target is of a segment that exists', who: { role: 'INVESTMENT', districtCode: '500117' }, mutation: UPSERT_TARGET, kind: 'targets',
+    input: target('tgt-hc-bearing-lead', 'NO_SUCH_SEGMENT'), row: { ...target('tgt-hc-bearing-lead', 'NO_SUCH_SEGMENT'), stage: 'LEAD' }, code: 'BAD_USER_INPUT', field: 'segmentCode' },
 ];
 
 let server: TestServer;
@@ -105,7 +117,7 @@ describe('the API and the importer refuse the same changes', () => {
       const api = await gqlAs(server.url, token, c.mutation, { input: c.input });
       expect(api.errors?.[0]?.extensions).toMatchObject({ code: c.code, field: `input.${c.field}` });
 
-      const imported = await upload(server.url, c.kind, templateCsv(c.kind, [c.input]), { token, mode: 'commit' });
+      const imported = await upload(server.url, c.kind, templateCsv(c.kind, [c.row ?? c.input]), { token, mode: 'commit' });
       expect(imported.answer.committed ?? false).toBe(false);
       if (c.kindRefused) {
         expect(imported.status).toBe(403);
