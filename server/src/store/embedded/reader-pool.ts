@@ -9,24 +9,65 @@
  * too, queued behind all the reads: the write path starved although the writer's own connection was
  * idle. Waiting here instead keeps at most one thread per reader busy and leaves the rest free for
  * the writer and for file and hashing work.
+ *
+ * A checkpoint runs with every reader idle (`exclusive`): the engine's CHECKPOINT waits for the
+ * reads in progress while reads that start meanwhile wait for it, each holding a worker thread, so a
+ * read that still needed a thread to finish never got one and the server hung (a checkpoint after
+ * every write with six readers hung two runs of three; see docs/EMBEDDED_STORE.md).
  */
 export class ReaderPool<C> {
   private readonly idle: C[];
+  private readonly size: number;
   private readonly waiting = { urgent: [] as ((conn: C) => void)[], normal: [] as ((conn: C) => void)[] };
+  /** Set while `exclusive` holds the pool: freed connections stay idle until its work is done. */
+  private exclusiveHeld = false;
+  private allIdle: (() => void) | null = null;
 
   constructor(connections: readonly C[]) {
     if (connections.length === 0) throw new Error('a reader pool needs at least one connection');
     this.idle = [...connections];
+    this.size = connections.length;
   }
 
   async use<T>(work: (conn: C) => Promise<T>, urgent = false): Promise<T> {
-    const conn = this.idle.pop() ?? (await new Promise<C>((resolve) => this.waiting[urgent ? 'urgent' : 'normal'].push(resolve)));
+    const free = this.exclusiveHeld ? undefined : this.idle.pop();
+    const conn = free ?? (await new Promise<C>((resolve) => this.waiting[urgent ? 'urgent' : 'normal'].push(resolve)));
     try {
       return await work(conn);
     } finally {
-      const next = this.waiting.urgent.shift() ?? this.waiting.normal.shift();
-      if (next) next(conn);
-      else this.idle.push(conn);
+      this.release(conn);
     }
+  }
+
+  /** Runs `work` once no read is in progress, and starts none until it is done. One caller at a time (the write queue). */
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    this.exclusiveHeld = true;
+    try {
+      if (this.idle.length < this.size) await new Promise<void>((resolve) => (this.allIdle = resolve));
+      this.allIdle = null;
+      return await work();
+    } finally {
+      this.exclusiveHeld = false;
+      while (this.idle.length > 0) {
+        const next = this.nextWaiting();
+        if (!next) break;
+        next(this.idle.pop() as C);
+      }
+    }
+  }
+
+  private release(conn: C): void {
+    if (this.exclusiveHeld) {
+      this.idle.push(conn);
+      if (this.idle.length === this.size) this.allIdle?.();
+      return;
+    }
+    const next = this.nextWaiting();
+    if (next) next(conn);
+    else this.idle.push(conn);
+  }
+
+  private nextWaiting(): ((conn: C) => void) | undefined {
+    return this.waiting.urgent.shift() ?? this.waiting.normal.shift();
   }
 }
