@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import type { Connection as LbugConnection, Database as LbugDatabase, PreparedStatement, QueryResult } from '@ladybugdb/core';
@@ -13,6 +13,7 @@ import { Checkpoints, DEFAULT_CHECKPOINT_WAL_BYTES, type CheckpointEvent } from 
 import { AnsweredLog } from './answered-log';
 import { DATABASE_FILE, walBytes } from './engine-files';
 import { openEngine } from './engine-open';
+import { syncFolderNow } from './file-sync';
 import { FolderLock } from './folder-lock';
 import { ReaderPool } from './reader-pool';
 import { recoverFolder } from './recovery-snapshot';
@@ -242,7 +243,7 @@ export class EmbeddedStore implements GraphStore {
    */
   private noteAnswered(logWasEmpty: boolean): void {
     this.answered?.record(walBytes(this.options.dataDir));
-    if (logWasEmpty) syncFolder(this.options.dataDir);
+    if (logWasEmpty) syncFolderNow(this.options.dataDir);
   }
 
   private scheduleCheckpointIfDue(): void {
@@ -339,22 +340,6 @@ async function command(conn: LbugConnection, text: string): Promise<void> {
   closeAll([await conn.query(text)].flat());
 }
 
-function syncFolder(dir: string): void {
-  let fd: number;
-  try {
-    fd = openSync(dir, 'r');
-  } catch {
-    // Windows opens no folder for syncing; its new names are durable without it.
-    return;
-  }
-  try {
-    fsyncSync(fd);
-  } catch {
-    // Nor does it sync one it opened.
-  } finally {
-    closeSync(fd);
-  }
-}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

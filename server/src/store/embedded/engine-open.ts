@@ -1,10 +1,10 @@
-import { constants } from 'node:fs';
-import { copyFile, open, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import type { Database as LbugDatabase } from '@ladybugdb/core';
 import { AnsweredLog, ANSWERED_FILE, readAnswered } from './answered-log';
 import { DATABASE_FILE, walBytes } from './engine-files';
+import { exists, syncFile, syncFolder } from './file-sync';
 import { discardSnapshot, takeSnapshot } from './recovery-snapshot';
 
 /**
@@ -195,36 +195,6 @@ async function closeWithoutCheckpoint(db: LbugDatabase): Promise<void> {
 
 async function run(conn: InstanceType<typeof lbug.Connection>, text: string): Promise<void> {
   for (const result of [await conn.query(text)].flat()) result.close();
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
-}
-
-async function syncFile(file: string): Promise<void> {
-  const handle = await open(file, constants.O_RDWR);
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function syncFolder(dir: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(dir, 'r');
-  } catch {
-    // Windows opens no folder for syncing; its renames are durable without it.
-    return;
-  }
-  try {
-    await handle.sync();
-  } catch {
-    // Nor does it sync one it opened.
-  } finally {
-    await handle.close();
-  }
 }
 
 function messageOf(error: unknown): string {

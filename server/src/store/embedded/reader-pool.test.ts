@@ -51,4 +51,35 @@ describe('ReaderPool', () => {
     await expect(pool.use(async () => Promise.reject(new Error('broken')))).rejects.toThrow('broken');
     expect(await pool.use(async (conn) => conn)).toBe('only');
   });
+
+  it('runs exclusive work only once every read in progress is done, and starts none until it is', async () => {
+    const pool = new ReaderPool(['a', 'b']);
+    const events: string[] = [];
+    const release: (() => void)[] = [];
+    const slow = (name: string) =>
+      pool.use(async () => {
+        events.push(`${name} start`);
+        await new Promise<void>((resolve) => release.push(resolve));
+        events.push(`${name} end`);
+      });
+    const running = [slow('r1'), slow('r2')];
+    await tick();
+    let finishCheckpoint: () => void = () => undefined;
+    const checkpoint = pool.exclusive(async () => {
+      events.push('checkpoint start');
+      await new Promise<void>((resolve) => (finishCheckpoint = resolve));
+      events.push('checkpoint end');
+    });
+    const later = pool.use(async () => void events.push('r3'));
+    await tick();
+    release.shift()?.();
+    await tick();
+    expect(events).toEqual(['r1 start', 'r2 start', 'r1 end']);
+    release.shift()?.();
+    await tick();
+    expect(events.at(-1)).toBe('checkpoint start');
+    finishCheckpoint();
+    await Promise.all([...running, checkpoint, later]);
+    expect(events).toEqual(['r1 start', 'r2 start', 'r1 end', 'r2 end', 'checkpoint start', 'checkpoint end', 'r3']);
+  });
 });

@@ -1,7 +1,8 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { engineFileNames, isEngineLockFile } from './engine-files';
+import { exists, syncFile, syncFolder } from './file-sync';
 
 /**
  * A copy of the engine's files taken just before a checkpoint, while no write transaction is open:
@@ -42,9 +43,9 @@ export async function takeSnapshot(dataDir: string): Promise<void> {
   const manifest: Manifest = { format: FORMAT, version: 1, takenAt: new Date().toISOString(), files };
   await writeFile(path.join(partial, MANIFEST), JSON.stringify(manifest));
   await syncFile(path.join(partial, MANIFEST));
-  await syncDir(partial);
+  await syncFolder(partial);
   await rename(partial, path.join(dataDir, SNAPSHOT_DIR));
-  await syncDir(dataDir);
+  await syncFolder(dataDir);
 }
 
 /** Drops the snapshot once the checkpoint is done: the live files hold everything again. */
@@ -52,7 +53,7 @@ export async function discardSnapshot(dataDir: string): Promise<void> {
   const stale = path.join(dataDir, STALE_DIR);
   await rm(stale, { recursive: true, force: true });
   await rename(path.join(dataDir, SNAPSHOT_DIR), stale);
-  await syncDir(dataDir);
+  await syncFolder(dataDir);
   await rm(stale, { recursive: true, force: true });
 }
 
@@ -84,7 +85,7 @@ export async function recoverFolder(dataDir: string): Promise<string | null> {
       await copyFile(path.join(snapshot, name), path.join(dataDir, name), constants.COPYFILE_FICLONE);
       await syncFile(path.join(dataDir, name));
     }
-    await syncDir(dataDir);
+    await syncFolder(dataDir);
     // Only now: a kill during the copies above leaves the snapshot in place, and the next open redoes them.
     await discardSnapshot(dataDir);
     done.push(
@@ -116,32 +117,3 @@ async function readManifest(snapshot: string): Promise<Manifest> {
   return manifest;
 }
 
-async function exists(target: string): Promise<boolean> {
-  return stat(target).then(() => true, () => false);
-}
-
-async function syncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Makes renames and new names durable; some platforms cannot open a directory for syncing. */
-async function syncDir(dir: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(dir, 'r');
-  } catch {
-    return;
-  }
-  try {
-    await handle.sync();
-  } catch {
-    // Windows refuses fsync on a directory; its renames are durable without it.
-  } finally {
-    await handle.close();
-  }
-}

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { syncFolder } from './file-sync';
 
 /**
  * A file in the data folder that says a restore is writing into it. Restore writes the dump in many
@@ -71,19 +72,3 @@ export function restoreInProgressMessage(dataDir: string, marker: RestoreInProgr
   );
 }
 
-async function syncFolder(dir: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(dir, 'r');
-  } catch {
-    // Windows opens no folder for syncing; its new and removed names are durable without it.
-    return;
-  }
-  try {
-    await handle.sync();
-  } catch {
-    // Nor does it sync one it opened.
-  } finally {
-    await handle.close();
-  }
-}
