@@ -14,9 +14,19 @@ export async function inChunks<T, R>(items: readonly T[], read: (chunk: T[]) => 
   return out;
 }
 
+/** Up to this many firms are looked up one at a time (a form's write names one or two). */
+const ONE_AT_A_TIME = 8;
+
 /** The firms among `ids` that exist, with their districts. */
 export async function firmsWithDistricts(reader: Reader, ids: Iterable<string>): Promise<Map<string, FirmFacts>> {
-  const firms = await inChunks([...new Set(ids)], (chunk) => reader.read(firmsWithDistrictsByIds(chunk)));
+  const unique = [...new Set(ids)];
+  const firms: FirmFacts[] = [];
+  if (unique.length <= ONE_AT_A_TIME) {
+    // One after the other: in a write they share the transaction's single connection.
+    for (const id of unique) firms.push(...(await reader.read(firmsWithDistrictsByIds([id]))));
+  } else {
+    firms.push(...(await inChunks(unique, (chunk) => reader.read(firmsWithDistrictsByIds(chunk)))));
+  }
   return new Map(firms.map((f) => [f.id, f]));
 }
 

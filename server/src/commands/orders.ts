@@ -3,7 +3,7 @@ import type { OrderInput } from '@yulian/schema';
 import { recordsOrder } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import { refreshTradeLinks } from '../store/trade-links';
-import { deleteOrder as deleteOrderQuery, ordersByIds, upsertOrder, type OrderRow, type OrderWrite } from '../store/queries';
+import { addOrderToTradeLink, createOrder, deleteOrder as deleteOrderQuery, ordersByIds, upsertOrder, type OrderRow, type OrderWrite } from '../store/queries';
 import { bulkLinkOrders, bulkUpsertOrders, type BulkMode, type BulkOrder, type OrderEdge } from '../store/queries/bulk';
 import type { Query } from '../store/port';
 import type { Written } from '../store/queries/bulk-params';
@@ -19,6 +19,8 @@ export type OrderFields = Filled<Omit<OrderInput, 'id'>> & { id: string };
 export interface OrderChange {
   fields: OrderFields;
   provenance?: Provenance;
+  /** The id was made for this change (newOrderId), so no order can hold it yet: nothing to read first. */
+  fresh?: boolean;
 }
 
 export interface OrderPlan {
@@ -65,7 +67,8 @@ export function decideOrder(
 export async function decideOrders(reader: Reader, viewer: Viewer, changes: readonly OrderChange[]): Promise<Decision<OrderPlan>[]> {
   const firms = await firmsWithDistricts(reader, changes.flatMap((c) => [c.fields.supplierId, c.fields.buyerId]));
   const segments = await segmentCodes(reader);
-  const current = await inChunks(changes.map((c) => c.fields.id), (chunk) => reader.read(ordersByIds(chunk)));
+  const stored = changes.filter((c) => !c.fresh).map((c) => c.fields.id);
+  const current = stored.length > 0 ? await inChunks(stored, (chunk) => reader.read(ordersByIds(chunk))) : [];
   const before = new Map(current.map((o) => [o.id, o]));
   return changes.map((change) => {
     const was = before.get(change.fields.id) ?? null;
@@ -92,17 +95,23 @@ export async function writeOrders(ctx: CommandContext, accepted: readonly OrderP
     source: before?.source ?? change.provenance?.source ?? null,
     updatedAt,
   }));
+  // Suppliers whose links are redone from their orders; a new order written on its own is counted
+  // into its one link instead.
+  let relinked: readonly OrderPlan[] = plans;
   if (written.length <= ONE_BY_ONE) {
-    for (const order of written) {
-      const [done] = await ctx.tx.run(upsertOrder(order));
+    for (const [i, order] of written.entries()) {
+      const isNew = plans[i]?.before === null;
+      const [done] = await ctx.tx.run(isNew ? createOrder(order) : upsertOrder(order));
       if (!done) throw new Error(`order ${order.id} could not be written: a firm or its segment is gone`);
+      if (isNew) await ctx.tx.run(addOrderToTradeLink(order));
     }
+    relinked = plans.filter((p) => p.before !== null);
   } else {
     await writeInBatches(ctx, written.filter((_, i) => plans[i]?.before === null), 'fresh');
     await writeInBatches(ctx, written.filter((_, i) => plans[i]?.before !== null), 'merge');
   }
   const parties = plans.flatMap(({ change, before }) => [change.fields.supplierId, change.fields.buyerId, before?.supplierId, before?.buyerId]);
-  await refreshTradeLinks(ctx.tx, plans.flatMap(({ change, before }) => [change.fields.supplierId, before?.supplierId]));
+  await refreshTradeLinks(ctx.tx, relinked.flatMap(({ change, before }) => [change.fields.supplierId, before?.supplierId]));
   await recordAudit(ctx, plans.map(({ before }, i) => ({ action, entityType: 'Order', entityId: (written[i] as OrderWrite).id, before, after: written[i] })));
   ctx.tx.note({ entity: 'Order', firmIds: [...new Set(parties.filter((id): id is string => !!id))] });
 }
@@ -127,10 +136,15 @@ async function expectAll(ctx: CommandContext, query: Query<Written>, expected: n
   if (result?.written !== expected) throw new Error(`wrote ${result?.written ?? 0} of ${expected} orders: a firm or segment is gone`);
 }
 
-/** Records or replaces one order, or throws CommandRefused and writes nothing. */
-export async function recordOrder(ctx: CommandContext, fields: OrderFields): Promise<void> {
-  const [decision] = await decideOrders(readerOf(ctx.tx), ctx.viewer, [{ fields }]);
-  await writeOrders(ctx, [orRefuse(decision)]);
+/**
+ * Records or replaces one order, or throws CommandRefused and writes nothing. `fresh`: the id was
+ * just made for it. Answers the order as stored.
+ */
+export async function recordOrder(ctx: CommandContext, fields: OrderFields, fresh = false): Promise<OrderRow> {
+  const [decision] = await decideOrders(readerOf(ctx.tx), ctx.viewer, [{ fields, fresh }]);
+  const plan = orRefuse(decision);
+  await writeOrders(ctx, [plan]);
+  return { ...fields, synthetic: plan.before?.synthetic ?? false, source: plan.before?.source ?? null };
 }
 
 /** Deletes one order: NOT_FOUND when there is none, and only by one of its parties or an admin. */

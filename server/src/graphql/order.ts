@@ -3,7 +3,7 @@ import { listsOrdersOf, recordsOrdersOf, seesOrderAmount } from '../auth/policy'
 import { deleteOrder, newOrderId, orderFields, recordOrder } from '../commands/orders';
 import { countOrdersOfFirm, ordersOfFirm } from '../store/queries';
 import { builder } from './builder';
-import { forbidden, notFound, parseInput } from './errors';
+import { forbidden, parseInput } from './errors';
 import { runCommand } from './run-command';
 import { requireFirm, requireSegment } from './lookups';
 import { pageFromArgs, toConnection } from './pagination';
@@ -111,10 +111,8 @@ builder.mutationFields((t) => ({
       );
       // Made before the transaction: a retried transaction must not invent a second order.
       const id = input.id ?? newOrderId(input.year);
-      await runCommand(ctx, 'input', (command) => recordOrder(command, orderFields(input, id)));
-      ctx.loaders.order.clear(id);
-      const order = await ctx.loaders.order.load(id);
-      if (!order) throw notFound('order', id);
+      const order = await runCommand(ctx, 'input', (command) => recordOrder(command, orderFields(input, id), input.id == null));
+      ctx.loaders.order.clear(id).prime(id, order);
       return order;
     },
   }),

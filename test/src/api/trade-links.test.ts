@@ -88,6 +88,19 @@ describe('TRADED links follow the orders', () => {
     expect(links.filter((l) => l.year === 2031)).toEqual([]);
   });
 
+  it('count new orders into a link that already exists, cancelled ones as orders without amount', async () => {
+    const before = linkOf(await expectLinksAgree(server.store), 'aofang', 'anrui', 2024);
+    expect(before.length).toBeGreaterThan(0);
+    const input = { kind: 'SUPPLY', supplierId: 'aofang', buyerId: 'anrui', segmentCode: 'SURFACE_TREATMENT', year: 2024 };
+    await gqlDataAs(server.url, admin, RECORD, { input: { ...input, amountCny: 500_000 } });
+    await gqlDataAs(server.url, admin, RECORD, { input: { ...input, amountCny: 0.07, status: 'CANCELLED' } });
+    await gqlDataAs(server.url, admin, RECORD, { input: { ...input, amountCny: 0.1 } });
+    await gqlDataAs(server.url, admin, RECORD, { input: { ...input, amountCny: 0.2 } });
+    const after = linkOf(await expectLinksAgree(server.store), 'aofang', 'anrui', 2024);
+    const surface = (links: Link[]) => links.find((l) => l.segment === 'SURFACE_TREATMENT' && l.kind === 'SUPPLY');
+    expect(surface(after)).toMatchObject({ orders: (surface(before)?.orders ?? 0) + 4, liveOrders: (surface(before)?.liveOrders ?? 0) + 3 });
+  });
+
   it('follow an order import', async () => {
     const orders = [1, 2, 3].map((n) => ({
       id: `trade-link-import-${n}`, kind: 'SUPPLY', supplierId: n === 3 ? 'yian' : 'aofang', buyerId: 'anrui',

@@ -133,10 +133,17 @@ export const existingFirmIds = defineQuery<[readonly string[]], { id: string }>(
 export type FirmWithDistrictRow = FirmRow & { districtCode: string };
 
 /**
- * Firms with their districts by id, as the commands' rules see them: one index lookup per id (a
- * firm always has a district; one without would be missing here, as from the map).
+ * Firms with their districts by id, as the commands' rules see them (a firm always has a district;
+ * one without would be missing here, as from the map). One id is looked up directly; for many, the
+ * unwound form costs about one pass over the firms whatever their number, while `IN` compares every
+ * firm with every id. For a handful of ids a lookup each is much cheaper than that pass
+ * (commands/lookups.ts chooses).
  */
-export const firmsWithDistrictsByIds = defineQuery<[readonly string[]], FirmWithDistrictRow>('firmsWithDistrictsByIds', (ids) => ({
-  cypher: `${unwindIds('f', 'ids')} MATCH ${firmById('f')}-[:LOCATED_IN]->(d:District) RETURN ${firmColumns}, d.code AS districtCode`,
-  params: { ids: uniqueIds(ids) },
-}));
+export const firmsWithDistrictsByIds = defineQuery<[readonly string[]], FirmWithDistrictRow>('firmsWithDistrictsByIds', (ids) =>
+  ids.length === 1
+    ? { cypher: `MATCH (f:Firm {id: $id})-[:LOCATED_IN]->(d:District) RETURN ${firmColumns}, d.code AS districtCode`, params: { id: ids[0] } }
+    : {
+        cypher: `${unwindIds('f', 'ids')} MATCH ${firmById('f')}-[:LOCATED_IN]->(d:District) RETURN ${firmColumns}, d.code AS districtCode`,
+        params: { ids: uniqueIds(ids) },
+      },
+);

@@ -177,6 +177,23 @@ export const upsertOrder = defineQuery<[OrderWrite], { id: string }>('upsertOrde
   params: { ...order },
 }));
 
+/**
+ * Creates an order that does not exist yet (its command read that it does not, in the same
+ * transaction) with its three edges: none of upsertOrder's work of finding and deleting old edges.
+ */
+export const createOrder = defineQuery<[OrderWrite], { id: string }>('createOrder', (order) => ({
+  cypher: `MATCH (sup:Firm {id: $supplierId})
+    MATCH (buy:Firm {id: $buyerId})
+    MATCH (seg:Segment {code: $segmentCode})
+    CREATE (o:TradeOrder {id: $id, kind: $kind, year: $year, amountCny: $amountCny, quantity: $quantity, unit: $unit,
+      status: $status, synthetic: $synthetic, source: $source, updatedAt: $updatedAt})
+    CREATE (sup)-[:SHIPS]->(o)
+    CREATE (o)-[:TO]->(buy)
+    CREATE (o)-[:OF]->(seg)
+    RETURN o.id AS id`,
+  params: { ...order },
+}));
+
 export const deleteOrder = defineQuery<[string], { id: string }>('deleteOrder', (id) => ({
   cypher: `MATCH (o:TradeOrder {id: $id}) WITH o, o.id AS deletedId DETACH DELETE o RETURN deletedId AS id`,
   params: { id },

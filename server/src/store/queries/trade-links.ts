@@ -25,6 +25,33 @@ export const buildTradeLinksOfSupplier = defineQuery<[string], { links: number }
   params: { supplierId },
 }));
 
+/**
+ * Counts one new order into the link of its supplier, buyer, year, kind and segment, as
+ * buildTradeLinksOfSupplier would count it: a single write instead of redoing all the supplier's
+ * links from its orders. Only for an order that was not there before (an order changed or deleted
+ * redoes its supplier's links).
+ */
+export const addOrderToTradeLink = defineQuery<
+  [{ supplierId: string; buyerId: string; year: number; kind: string; segmentCode: string; amountCny: number; status: string }],
+  { links: number }
+>('addOrderToTradeLink', (order) => ({
+  cypher: `MATCH (sup:Firm {id: $supplierId})
+    MATCH (buy:Firm {id: $buyerId})
+    MERGE (sup)-[t:TRADED {year: $year, kind: $kind, segment: $segment}]->(buy)
+    ON CREATE SET t.amountCny = round($liveAmount * 1.0, 2), t.orders = 1, t.liveOrders = $live
+    ON MATCH SET t.amountCny = round(t.amountCny + $liveAmount * 1.0, 2), t.orders = t.orders + 1, t.liveOrders = t.liveOrders + $live
+    RETURN count(*) AS links`,
+  params: {
+    supplierId: order.supplierId,
+    buyerId: order.buyerId,
+    year: order.year,
+    kind: order.kind,
+    segment: order.segmentCode,
+    liveAmount: order.status === 'CANCELLED' ? 0 : order.amountCny,
+    live: order.status === 'CANCELLED' ? 0 : 1,
+  },
+}));
+
 export const deleteAllTradeLinks = defineQuery<[], { links: number }>('deleteAllTradeLinks', () => ({
   cypher: `MATCH (:Firm)-[t:TRADED]->(:Firm) DELETE t RETURN count(*) AS links`,
   params: {},
