@@ -254,7 +254,7 @@ export class EmbeddedStore implements GraphStore {
     // A checkpoint after a large write can outlast the statement timeout; it must not be cut off.
     this.writer.setQueryTimeout(CHECKPOINT_TIMEOUT_MS);
     try {
-      // With no read in progress: reader-pool.ts says why.
+      // With no read in progress: the engine segfaulted now and then checkpointing beside reads (reader-pool.ts).
       await this.readerPool.exclusive(() => command(this.writer, 'CHECKPOINT'));
       // The log is now empty; the snapshot still guards the folder (answered-log.ts says why that matters).
       this.answered?.record(walBytes(this.options.dataDir));
