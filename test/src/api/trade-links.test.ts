@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../harness';
 import { templateCsv, upload } from '../import/helpers';
 import { gqlDataAs, tokenFor } from '../roles';
+import { linksFromOrders, sortLinks, type Link } from '../summed-links';
 
 /**
  * The TRADED links every chain analysis reads must always equal the orders summed afresh: after the
@@ -10,7 +11,6 @@ import { gqlDataAs, tokenFor } from '../roles';
  * a store written before links existed.
  */
 
-type Link = { s: string; b: string; year: number; kind: string; segment: string; amountCny: number; orders: number; liveOrders: number };
 
 const raw = <R extends Row>(cypher: string): Query<R> => ({ name: 'test', cypher, params: {} });
 
@@ -19,30 +19,8 @@ async function storedLinks(store: GraphStore): Promise<Link[]> {
     raw<Link>(`MATCH (s:Firm)-[t:TRADED]->(b:Firm)
       RETURN s.id AS s, b.id AS b, t.year AS year, t.kind AS kind, t.segment AS segment, t.amountCny AS amountCny, t.orders AS orders, t.liveOrders AS liveOrders`),
   );
-  return sorted(rows);
+  return sortLinks(rows);
 }
-
-/** The links as they should be, summed here from the orders themselves. */
-async function linksFromOrders(store: GraphStore): Promise<Link[]> {
-  const orders = await store.read(
-    raw<{ s: string; b: string; year: number; kind: string; segment: string; amountCny: number; status: string }>(`MATCH (s:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(b:Firm), (o)-[:OF]->(seg:Segment)
-      RETURN s.id AS s, b.id AS b, o.year AS year, o.kind AS kind, seg.code AS segment, o.amountCny AS amountCny, o.status AS status`),
-  );
-  const links = new Map<string, Link>();
-  for (const o of orders) {
-    const key = [o.s, o.b, o.year, o.kind, o.segment].join('|');
-    const link = links.get(key) ?? { s: o.s, b: o.b, year: o.year, kind: o.kind, segment: o.segment, amountCny: 0, orders: 0, liveOrders: 0 };
-    link.orders += 1;
-    if (o.status !== 'CANCELLED') {
-      link.liveOrders += 1;
-      link.amountCny += o.amountCny;
-    }
-    links.set(key, link);
-  }
-  return sorted([...links.values()].map((l) => ({ ...l, amountCny: Math.round(l.amountCny * 100) / 100 })));
-}
-
-const sorted = (links: readonly Link[]) => [...links].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
 
 async function expectLinksAgree(store: GraphStore): Promise<Link[]> {
   const stored = await storedLinks(store);

@@ -1,4 +1,5 @@
 import type { CapabilitySeed, FirmSeed, NeedSeed, SeedDataset } from '@yulian/seed';
+import { Prng } from '../../../seed/src/synthetic/prng';
 import type { BenchUser } from './load-server';
 import type { Targets } from './analysis-setup';
 
@@ -23,24 +24,6 @@ export interface Client {
   next(): Operation;
 }
 
-/** A small deterministic generator (mulberry32): the mix must not change between runs. */
-export class Random {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('nothing to pick from');
-    return items[Math.floor(this.next() * items.length)] as T;
-  }
-}
 
 const FIND_SUPPLIERS = `query FindSuppliers($segmentCode: String!, $nearFirmId: ID) {
   findSuppliers(segmentCode: $segmentCode, nearFirmId: $nearFirmId, year: 2024, first: 10) {
@@ -83,7 +66,7 @@ interface FirmBook {
 
 type Weighted = readonly [weight: number, make: () => Operation];
 
-function chooser(random: Random, weighted: readonly Weighted[]): () => Operation {
+function chooser(random: Prng, weighted: readonly Weighted[]): () => Operation {
   const total = weighted.reduce((sum, [w]) => sum + w, 0);
   return () => {
     let roll = random.next() * total;
@@ -96,13 +79,13 @@ function chooser(random: Random, weighted: readonly Weighted[]): () => Operation
 }
 
 /** Two characters of a name: what someone types into the search box. */
-function searchTerm(random: Random, firms: readonly FirmSeed[]): string {
+function searchTerm(random: Prng, firms: readonly FirmSeed[]): string {
   const name = random.pick(firms).nameZh;
   const start = Math.floor(random.next() * Math.max(1, name.length - 2));
   return name.slice(start, start + 2);
 }
 
-const reads = (random: Random, data: SeedDataset, targets: Targets) => ({
+const reads = (random: Prng, data: SeedDataset, targets: Targets) => ({
   findSuppliers: (): Operation => {
     const search = random.pick(targets.supplierSearches);
     return { name: 'findSuppliers', kind: 'read', query: FIND_SUPPLIERS, variables: search };
@@ -111,7 +94,7 @@ const reads = (random: Random, data: SeedDataset, targets: Targets) => ({
   clusterGraph: (): Operation => ({ name: 'clusterGraph(leader, 2 tiers)', kind: 'read', query: CLUSTER_GRAPH, variables: { leaderId: random.pick(targets.busyLeaders) } }),
 });
 
-function firmClient(book: FirmBook, user: BenchUser, random: Random, data: SeedDataset, targets: Targets): Client {
+function firmClient(book: FirmBook, user: BenchUser, random: Prng, data: SeedDataset, targets: Targets): Client {
   const common = reads(random, data, targets);
   const firm = book.firm;
   const writes = firmWrites(book, random);
@@ -129,7 +112,7 @@ function firmClient(book: FirmBook, user: BenchUser, random: Random, data: SeedD
 }
 
 /** The writes a firm's staff make to their own firm: the same mutations the web app's firm page sends. */
-export function firmWrites(book: FirmBook, random: Random) {
+export function firmWrites(book: FirmBook, random: Prng) {
   const firm = book.firm;
   let edits = 0;
   return {
@@ -168,7 +151,7 @@ export function firmWrites(book: FirmBook, random: Random) {
   };
 }
 
-function bureauClient(user: BenchUser, districtFirms: readonly FirmSeed[], leaders: readonly string[], random: Random, data: SeedDataset, targets: Targets): Client {
+function bureauClient(user: BenchUser, districtFirms: readonly FirmSeed[], leaders: readonly string[], random: Prng, data: SeedDataset, targets: Targets): Client {
   const common = reads(random, data, targets);
   const next = chooser(random, [
     [30, () => ({ name: 'chainGaps(leader)', kind: 'read', query: CHAIN_GAPS, variables: { leaderId: random.pick(leaders) } })],
@@ -207,7 +190,7 @@ export interface Workload {
  * bureaus of western districts with chain leaders. Passwords are random per run.
  */
 export function buildWorkload(data: SeedDataset, targets: Targets, { firmClients, bureauClients, seed }: { firmClients: number; bureauClients: number; seed: number }): Workload {
-  const random = new Random(seed);
+  const random = new Prng(seed);
   const books = firmBooks(data);
   const sellers = [...books.values()].filter((b) => b.trades.length >= 2).sort((a, b) => (a.firm.id < b.firm.id ? -1 : 1));
   if (sellers.length < firmClients + 1) throw new Error(`only ${sellers.length} firms sell; the workload wants ${firmClients + 1}`);
@@ -226,20 +209,20 @@ export function buildWorkload(data: SeedDataset, targets: Targets, { firmClients
   for (const book of chosen.slice(1)) {
     const user = firmUser(book);
     users.push(user);
-    clients.push(firmClient(book, user, new Random(random.next() * 2 ** 32), data, targets));
+    clients.push(firmClient(book, user, new Prng(random.next() * 2 ** 32), data, targets));
   }
   for (let i = 0; i < bureauClients; i++) {
     const district = districts[i % districts.length] as string;
     const user: BenchUser = { username: `bench-bureau-${i}`, password: password(), role: 'BUREAU', districtCode: district, firmId: null };
     users.push(user);
     const districtFirms = data.firms.filter((f) => f.districtCode === district);
-    clients.push(bureauClient(user, districtFirms, leadersByDistrict.get(district) as string[], new Random(random.next() * 2 ** 32), data, targets));
+    clients.push(bureauClient(user, districtFirms, leadersByDistrict.get(district) as string[], new Prng(random.next() * 2 ** 32), data, targets));
   }
   const soloBook = chosen[0] as FirmBook;
   const soloUser = firmUser(soloBook);
   users.push(soloUser);
-  const soloWrites = firmWrites(soloBook, new Random(random.next() * 2 ** 32));
-  const soloNext = chooser(new Random(random.next() * 2 ** 32), [
+  const soloWrites = firmWrites(soloBook, new Prng(random.next() * 2 ** 32));
+  const soloNext = chooser(new Prng(random.next() * 2 ** 32), [
     [10, soloWrites.recordOrder],
     [3, soloWrites.setNeed],
     [3, soloWrites.setCapability],

@@ -1,4 +1,5 @@
 import type { GraphStore, Query, Row } from '@yulian/server';
+import { sortLinks, type Link } from '../summed-links';
 import { keyOf, type FieldValue, type Fields } from './ledger';
 
 /**
@@ -96,7 +97,6 @@ export function auditEventsSince(store: GraphStore, since: string): Promise<Audi
   );
 }
 
-export type Link = { s: string; b: string; year: number; kind: string; segment: string; amountCny: number; orders: number; liveOrders: number };
 
 /** The TRADED links as stored (test/src/api/trade-links.test.ts compares them the same way). */
 export async function storedLinks(store: GraphStore): Promise<Link[]> {
@@ -106,30 +106,6 @@ export async function storedLinks(store: GraphStore): Promise<Link[]> {
   );
   return sortLinks(rows.map((l) => ({ ...l, amountCny: Math.round(l.amountCny * 100) / 100 })));
 }
-
-/** The links as they should be, summed here from the orders themselves. */
-export async function linksFromOrders(store: GraphStore): Promise<Link[]> {
-  const orders = await store.read(
-    raw<{ s: string; b: string; year: number; kind: string; segment: string; amountCny: number; status: string }>(
-      `MATCH (s:Firm)-[:SHIPS]->(o:TradeOrder)-[:TO]->(b:Firm), (o)-[:OF]->(seg:Segment)
-       RETURN s.id AS s, b.id AS b, o.year AS year, o.kind AS kind, seg.code AS segment, o.amountCny AS amountCny, o.status AS status`,
-    ),
-  );
-  const links = new Map<string, Link>();
-  for (const o of orders) {
-    const key = [o.s, o.b, o.year, o.kind, o.segment].join('|');
-    const link = links.get(key) ?? { s: o.s, b: o.b, year: o.year, kind: o.kind, segment: o.segment, amountCny: 0, orders: 0, liveOrders: 0 };
-    link.orders += 1;
-    if (o.status !== 'CANCELLED') {
-      link.liveOrders += 1;
-      link.amountCny += o.amountCny;
-    }
-    links.set(key, link);
-  }
-  return sortLinks([...links.values()].map((l) => ({ ...l, amountCny: Math.round(l.amountCny * 100) / 100 })));
-}
-
-const sortLinks = (links: readonly Link[]) => [...links].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
 
 /** Orders in the store, and how many of them have their supplier, buyer and segment edges. */
 export async function orderEdges(store: GraphStore): Promise<{ orders: number; whole: number }> {

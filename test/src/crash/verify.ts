@@ -1,6 +1,7 @@
 import type { GraphStore } from '@yulian/server';
 import { same, splitKey, type Fields, type LedgerView } from './ledger';
-import { auditEventsSince, linksFromOrders, observe, orderEdges, storedLinks, type AuditRow } from './observe';
+import { linksFromOrders } from '../summed-links';
+import { auditEventsSince, observe, orderEdges, storedLinks, type AuditRow } from './observe';
 import { firstDifference } from './texts';
 
 /** The invariants the crash matrix checks after each restart, by the names its report uses. */

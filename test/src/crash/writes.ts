@@ -1,4 +1,5 @@
 import { TARGET_PROGRESSION } from '@yulian/schema';
+import type { OrderFields } from '../../../server/src/commands/orders';
 import { keyOf, type Effect, type Fields, type Ledger } from './ledger';
 import { chinese, creditCode, latin, MAX } from './texts';
 
@@ -246,7 +247,7 @@ export class WriteMaker {
     };
   }
 
-  private orderInput(id: string, kind: 'SUPPLY' | 'SCRAP_RETURN'): OrderInputValue {
+  private orderInput(id: string, kind: 'SUPPLY' | 'SCRAP_RETURN'): OrderFields {
     const supplierId = this.someFirm() ?? this.pick(SEED_FIRMS);
     let buyerId = kind === 'SCRAP_RETURN' ? RECYCLER : this.pick(SEED_FIRMS);
     if (buyerId === supplierId) buyerId = supplierId === 'anrui' ? 'changan' : 'anrui';
@@ -332,18 +333,6 @@ type FirmInputValue = {
   notes: string;
 };
 
-type OrderInputValue = {
-  id: string;
-  kind: 'SUPPLY' | 'SCRAP_RETURN';
-  supplierId: string;
-  buyerId: string;
-  segmentCode: string;
-  year: number;
-  amountCny: number;
-  quantity: number | null;
-  unit: string | null;
-  status: (typeof STATUSES)[number];
-};
 
 type TargetInputValue = {
   id?: string;
