@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { choose, pick } from './antd';
 import { browserSuite, type Credentials } from './browser';
 
 /**
@@ -197,23 +198,6 @@ async function editControls(p: Page) {
     needs: await count('[data-testid="add-need"], [data-testid^="edit-need-"], [data-testid^="remove-need-"]'),
     orders: await count('[data-testid="add-order"], [data-testid^="edit-order-"], [data-testid^="delete-order-"]'),
   };
-}
-
-/**
- * Picks an option of an antd Select. The list slides open, and a click while it is still moving
- * can be lost, so the click waits until the slide has ended.
- */
-async function choose(p: Page, select: Locator, option: string) {
-  await select.click();
-  await pick(p, option);
-}
-
-/** Clicks the option of the open Select list that reads `option`, once the list has stopped sliding. */
-async function pick(p: Page, option: string) {
-  const item = p.locator('.ant-select-item-option').filter({ hasText: option });
-  const list = p.locator('.ant-select-dropdown').filter({ has: item });
-  await expect.poll(() => list.getAttribute('class')).not.toMatch(/-(enter|appear)/);
-  await item.click();
 }
 
 /** Confirms the open Popconfirm (antd spaces two CJK characters: "删 除"), once it has stopped zooming in. */

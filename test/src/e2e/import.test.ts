@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { choose } from './antd';
 import { browserSuite } from './browser';
 
 /**
@@ -53,8 +54,7 @@ describe('the import page', () => {
   it('imports a target list: the kind explains its rules, a skipped stage is shown, the corrected file commits', async () => {
     const p = await open('/import', { signIn: ADMIN });
     await p.getByRole('heading', { name: '数据导入与导出' }).waitFor();
-    await p.getByRole('combobox', { name: '数据类型' }).click();
-    await p.locator('.ant-select-item-option').filter({ hasText: '招商目标' }).click();
+    await choose(p, p.getByRole('combobox', { name: '数据类型' }), '招商目标');
     await p.getByText('招商目标按目标编号新增或更新').waitFor();
     expect(await p.getByRole('link', { name: 'CSV' }).first().getAttribute('href')).toBe('/api/import/targets/template?format=csv');
 
