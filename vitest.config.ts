@@ -14,6 +14,8 @@ export default defineConfig({
     include: ['{schema,server,seed,web}/src/**/*.test.{ts,tsx}', 'test/src/**/*.test.ts'],
     benchmark: { include: ['test/src/bench/**/*.bench.ts'] },
     reporters: ['default', './test/reporters/summary-line.ts'],
+    // A real Neo4j for the suites that run on both stores (started here unless NEO4J_URI is set).
+    globalSetup: ['./test/src/neo4j/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Each file opens its own embedded database; two cores do not gain from more workers.

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startNeo4jTestServer } from './test-server';
+
+/**
+ * Vitest's global setup: every test run has a real Neo4j. With NEO4J_URI set, every worker uses that
+ * database (the suites empty it: point it at a scratch database and run with --maxWorkers=1);
+ * otherwise the project's own test server starts with one empty database per worker and stops
+ * after the run. Tests read their URI with `neo4jUri()` (./uri.ts).
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const given = process.env.NEO4J_URI?.trim();
+  if (given) {
+    project.provide('neo4jUris', [given]);
+    return async () => undefined;
+  }
+  const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'yulian-test-neo4j-'));
+  const started = Date.now();
+  const server = await startNeo4jTestServer({ dataDir, servers: workers, log: (line) => console.log(line) });
+  console.log(`Neo4j test server: ${server.uris.join(', ')} (${((Date.now() - started) / 1000).toFixed(1)} s to start)`);
+  project.provide('neo4jUris', server.uris);
+  return async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUris: string[];
+  }
+}
