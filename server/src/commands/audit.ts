@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { appendAuditEvent, appendAuditEvents, type AuditEventRow } from '../store/queries';
 import type { CommandContext } from './context';
 
@@ -33,7 +32,7 @@ export async function recordAudit(ctx: CommandContext, entries: readonly AuditEn
 
 function eventOf(ctx: CommandContext, entry: AuditEntry): AuditEventRow {
   return {
-    id: randomUUID(),
+    id: ctx.tx.newId(),
     at: ctx.now.toISOString(),
     actorId: ctx.viewer.userId,
     actorName: ctx.viewer.username,

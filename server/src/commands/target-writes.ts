@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Query, Transaction } from '../store/port';
 import {
   bulkAppendTargetEvents,
@@ -44,7 +43,7 @@ export async function writeTargetRecords(tx: Transaction, plans: readonly Target
   }
   const events: BulkTargetEvent[] = [...creates, ...updates].flatMap((t) =>
     t.events.map((e) => ({
-      id: `tev-${randomUUID()}`, targetId: t.record.id, stage: e.stage, fromStage: e.fromStage, at: e.at, actor: o.actor,
+      id: `tev-${tx.newId()}`, targetId: t.record.id, stage: e.stage, fromStage: e.fromStage, at: e.at, actor: o.actor,
       note: [t.note, e.detail].filter(Boolean).join('; ') || null, reason: e.reason,
     })),
   );

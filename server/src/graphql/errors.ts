@@ -44,6 +44,18 @@ export function fromStoreError(error: unknown): unknown {
     if (error.code === 'UNAVAILABLE') {
       return new GraphQLError('the graph store is not available', { extensions: { code: 'UNAVAILABLE' } });
     }
+    // Two writers created the same key at once (the store's uniqueness constraint caught it): the
+    // client's change is sound and only lost a race, so it is told to try again, not "unexpected error".
+    if (error.code === 'CONSTRAINT_VIOLATION') {
+      return new GraphQLError('the change collided with another one made at the same moment; nothing was written, try again', {
+        extensions: { code: 'CONFLICT' },
+      });
+    }
+    if (error.code === 'TRANSIENT') {
+      return new GraphQLError('the graph store was briefly unable to take the change; nothing was written, try again', {
+        extensions: { code: 'TRANSIENT' },
+      });
+    }
   }
   return error;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../commands/audit';
 import type { CommandContext } from '../commands/context';
 import { writeCapabilities, writeNeeds } from '../commands/firm-segments';
@@ -70,7 +69,7 @@ export async function writePlan<K extends ImportKind>(tx: Transaction, plan: Pla
   const created = plan.rows.filter((r) => r.action === 'create').length;
   await recordAudit(ctx, [
     {
-      action: `import.${plan.kind}`, entityType: 'Import', entityId: randomUUID(), before: null,
+      action: `import.${plan.kind}`, entityType: 'Import', entityId: ctx.tx.newId(), before: null,
       after: { kind: plan.kind, file: options.fileName, rows: total, created, updated: total - created },
     },
   ]);

@@ -25,6 +25,13 @@ export interface Transaction {
    * transaction that notes nothing counts as having changed everything.
    */
   note(change: StoreChange): void;
+  /**
+   * A new unique id for something this transaction creates (an audit event, a history entry). On
+   * Neo4j the driver may run a transaction's work again after a failure it cannot see the end of
+   * (a lost connection during COMMIT); the ids repeat on each attempt, so a retry of a commit that
+   * went through collides with its own rows (a uniqueness error) instead of writing them twice.
+   */
+  newId(): string;
 }
 
 /** The port every store adapter implements; resolvers and analyses see nothing else. */

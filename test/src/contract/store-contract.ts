@@ -50,7 +50,8 @@ export function describeStoreContract(name: string, openEmpty: () => Promise<Sto
     });
     afterAll(() => subject?.close());
 
-    it('runs every catalogue query', async () => {
+    // Hundreds of statements, each in a transaction of its own: minutes on a busy machine over Bolt.
+    it('runs every catalogue query', { timeout: 300_000 }, async () => {
       const examples = catalogueExamples();
       expect(new Set(examples.map((q) => q.name))).toEqual(new Set(registeredQueryNames()));
       const before = await nodeCounts(store);

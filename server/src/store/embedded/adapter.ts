@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
@@ -181,7 +182,12 @@ export class EmbeddedStore implements GraphStore {
       const logWasEmpty = walBytes(this.options.dataDir) === 0;
       await command(this.writer, 'BEGIN TRANSACTION');
       const noted: StoreChange[] = [];
-      const tx: Transaction = { run: (query) => this.exec(this.writer, query), note: (change) => void noted.push(change) };
+      const tx: Transaction = {
+        run: (query) => this.exec(this.writer, query),
+        note: (change) => void noted.push(change),
+        // One writer and no retries: any unique id will do.
+        newId: () => randomUUID(),
+      };
       try {
         const result = await work(tx);
         // COMMIT returns once the engine has appended the transaction to its log and fsynced it.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver, type ManagedTransaction, type Session, type SessionMode } from 'neo4j-driver';
 import { neo4jDialect } from '../dialect';
 import { StoreError } from '../errors';
@@ -5,6 +6,7 @@ import { renderCypher, type GraphStore, type Query, type Row, type Transaction }
 import { ping as pingQuery } from '../queries/reference';
 import { mapNeo4jError } from './errors';
 import { recordToRow, toNeo4jParams } from './mapping';
+import { takeWriteLock, writeLockConstraint } from './write-lock';
 
 export interface Neo4jOptions {
   /** neo4j:// (routing, clusters) or bolt:// (one server), with +s/+ssc for TLS. */
@@ -12,7 +14,11 @@ export interface Neo4jOptions {
   user: string;
   password: string;
   database: string;
-  /** Statement timeout for every transaction, in milliseconds. */
+  /**
+   * Statement timeout, in milliseconds: a read (one statement) is stopped by the server after it;
+   * in a write, each statement is, while the transaction as a whole may take as long as its
+   * statements need (an import runs many).
+   */
   queryTimeoutMs?: number;
 }
 
@@ -58,8 +64,16 @@ export class Neo4jStore implements GraphStore {
 
   /** One statement per transaction: Neo4j refuses to mix schema changes with other work in one. */
   async ensureSchema(): Promise<void> {
-    for (const statement of this.dialect.schemaStatements()) {
-      await this.write((tx) => tx.run({ name: 'schema', cypher: statement, params: {} }));
+    // Not through write(): its lock is a write, and Neo4j refuses schema changes after one.
+    for (const statement of [...this.dialect.schemaStatements(), writeLockConstraint]) {
+      const session = this.session(neo4j.session.WRITE);
+      try {
+        await session.executeWrite((mtx) => mtx.run(statement), this.txConfig('schema'));
+      } catch (error) {
+        throw mapNeo4jError(error, 'schema');
+      } finally {
+        await session.close();
+      }
     }
   }
 
@@ -68,7 +82,7 @@ export class Neo4jStore implements GraphStore {
     try {
       const records = await session.executeRead(
         async (tx) => (await tx.run(renderCypher(query, this.dialect), toNeo4jParams(query.params))).records,
-        this.txConfig(query.name),
+        this.txConfig(query.name, this.timeoutMs),
       );
       return records.map((record) => recordToRow(record) as R);
     } catch (error) {
@@ -91,12 +105,18 @@ export class Neo4jStore implements GraphStore {
     // Driver errors must reach executeWrite unchanged, or it cannot tell which ones to retry;
     // they are mapped once it gives up, naming the query that failed ('write' when the commit did).
     let failedQuery = 'write';
+    // Made once per write, outside the retried function, so every attempt makes the same ids.
+    const idBase = randomUUID();
     try {
       return await session.executeWrite(
-        (mtx) => {
+        async (mtx) => {
+          let made = 0;
+          const newId = () => `${idBase}-${made++}`;
+          failedQuery = 'writeLock';
+          await mtx.run(takeWriteLock);
           failedQuery = 'write';
           // Nothing is kept between requests on Neo4j (committedWrites is absent), so changes need no record.
-          return work({ run: (query) => this.runIn(mtx, query, (name) => (failedQuery = name)), note: () => undefined });
+          return work({ run: (query) => this.runIn(mtx, query, (name) => (failedQuery = name)), note: () => undefined, newId });
         },
         this.txConfig('write'),
       );
@@ -127,7 +147,11 @@ export class Neo4jStore implements GraphStore {
     query: Query<R>,
     onDriverError: (queryName: string) => void,
   ): Promise<R[]> {
-    const records = await mtx.run(renderCypher(query, this.dialect), toNeo4jParams(query.params)).then(
+    const records = await withStatementTimeout(
+      mtx.run(renderCypher(query, this.dialect), toNeo4jParams(query.params)),
+      this.timeoutMs,
+      query.name,
+    ).then(
       (result) => result.records,
       (error: unknown) => {
         onDriverError(query.name);
@@ -148,10 +172,24 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** Metadata names the query in SHOW TRANSACTIONS and the query log; never the parameters. */
-  private txConfig(queryName: string): TxConfig {
+  private txConfig(queryName: string, timeoutMs?: number): TxConfig {
     const metadata = { app: 'yulian', query: queryName };
-    return this.timeoutMs ? { timeout: this.timeoutMs, metadata } : { metadata };
+    return timeoutMs ? { timeout: timeoutMs, metadata } : { metadata };
   }
+}
+
+/**
+ * The driver has no per-statement timeout, only one for a whole transaction. A statement of a write
+ * that outlasts the limit fails here with TIMEOUT, which is not retried: the driver rolls the
+ * transaction back, and the server stops the statement with it.
+ */
+function withStatementTimeout<T>(running: Promise<T>, timeoutMs: number | undefined, queryName: string): Promise<T> {
+  if (!timeoutMs) return running;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreError('TIMEOUT', `query ${queryName} took too long and was stopped`, queryName)), timeoutMs);
+  });
+  return Promise.race([running, expired]).finally(() => clearTimeout(timer));
 }
 
 /** A URI may carry credentials (neo4j://user:pass@host); they never belong in an error message. */
