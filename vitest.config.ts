@@ -3,6 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 const requireFromServer = createRequire(new URL('./server/package.json', import.meta.url));
 
+/**
+ * The suites that run on Neo4j as well: the store contract and the API over HTTP. They open their
+ * store through test/src/harness.ts, which picks the kind this project provides.
+ */
+const onNeo4j = ['test/src/contract/neo4j.test.ts', 'test/src/api/**/*.test.ts'];
+
 export default defineConfig({
   resolve: {
     // graphql ships CommonJS and ESM builds without an exports map: Vite would hand our sources the
@@ -11,14 +17,32 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: requireFromServer.resolve('graphql') }],
   },
   test: {
-    include: ['{schema,server,seed,web}/src/**/*.test.{ts,tsx}', 'test/src/**/*.test.ts'],
     benchmark: { include: ['test/src/bench/**/*.bench.ts'] },
     reporters: ['default', './test/reporters/summary-line.ts'],
-    // A real Neo4j for the suites that run on both stores (started here unless NEO4J_URI is set).
-    globalSetup: ['./test/src/neo4j/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Each file opens its own embedded database; two cores do not gain from more workers.
+    // Each file opens its own database; two cores do not gain from more workers.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'embedded',
+          include: ['{schema,server,seed,web}/src/**/*.test.{ts,tsx}', 'test/src/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'test/src/contract/neo4j.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'neo4j',
+          include: onNeo4j,
+          // Read by test/src/harness.ts (a project's `env` does not reach its workers).
+          provide: { testStore: 'neo4j' },
+          // A real Neo4j, started here unless NEO4J_URI is set; a Neo4j that cannot start fails the run.
+          globalSetup: ['./test/src/neo4j/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -7,6 +7,9 @@ import { articleDataset } from '@yulian/seed';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@yulian/schema';
 import { createApp, EmbeddedStore, hashPassword, loadDataset, queries, type GraphStore } from '@yulian/server';
+import { Neo4jStore } from '@yulian/server/neo4j';
+import { inject } from 'vitest';
+import { neo4jCredentials, neo4jUri } from './neo4j/uri';
 
 /** Each test store reserves this much address space instead of the engine's default 8 TiB. */
 const TEST_DB_BYTES = 2 ** 33;
@@ -15,6 +18,29 @@ export interface TempStore {
   store: EmbeddedStore;
   dir: string;
   close(): Promise<void>;
+}
+
+/**
+ * The store the API suites run on: the embedded store, or in vitest's "neo4j" project (which
+ * provides `testStore`) this worker's Neo4j database, emptied first.
+ */
+export function testStoreKind(): 'embedded' | 'neo4j' {
+  return inject('testStore') === 'neo4j' ? 'neo4j' : 'embedded';
+}
+
+export interface TestStore {
+  store: GraphStore;
+  close(): Promise<void>;
+}
+
+/** A fresh store of the suite's kind (TEST_STORE_KIND), seeded with the article's data unless told not to. */
+export async function openTestStore({ seed = true } = {}): Promise<TestStore> {
+  if (testStoreKind() === 'embedded') return openTempStore({ seed });
+  const store = await Neo4jStore.open({ uri: neo4jUri(), ...neo4jCredentials, queryTimeoutMs: 30_000 });
+  await store.write((tx) => tx.run({ name: 'wipe', cypher: 'MATCH (n) DETACH DELETE n', params: {} }));
+  await store.ensureSchema();
+  if (seed) await loadDataset(store, articleDataset, new Date('2025-05-14T00:00:00Z'));
+  return { store, close: () => store.close() };
 }
 
 /** A fresh embedded store in a temporary folder, removed on close. */
@@ -55,7 +81,7 @@ export interface TestServerOptions {
 
 /** The real express app over a seeded embedded store, listening on a free loopback port. */
 export async function startTestServer({ seed = true, development = false, security, imports }: TestServerOptions = {}): Promise<TestServer> {
-  const temp = await openTempStore({ seed });
+  const temp = await openTestStore({ seed });
   const app = createApp({ store: temp.store, development, security: { rateLimitPerMinute: 10_000, ...security }, imports });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

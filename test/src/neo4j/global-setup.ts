@@ -31,5 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUris: string[];
+    /** 'neo4j' in the project whose suites run on Neo4j (vitest.config.ts). */
+    testStore?: 'neo4j';
   }
 }
