@@ -39,6 +39,8 @@ export default defineConfig({
           include: onNeo4j,
           // Read by test/src/harness.ts (a project's `env` does not reach its workers).
           provide: { testStore: 'neo4j' },
+          // Seeding over Bolt plans each statement once per server: the first file of a worker waits longest.
+          hookTimeout: 300_000,
           // A real Neo4j, started here unless NEO4J_URI is set; a Neo4j that cannot start fails the run.
           globalSetup: ['./test/src/neo4j/global-setup.ts'],
         },
