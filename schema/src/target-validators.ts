@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TARGET_STAGES } from './enums';
+import { multiLineText, nameText, oneLineText } from './text';
 import { codeSchema, idSchema, yearSchema } from './validators';
 
 /**
@@ -10,10 +11,6 @@ import { codeSchema, idSchema, yearSchema } from './validators';
 
 /** An investment project of 10^12 CNY would be a national project, not a district's target: a unit slip. */
 const MAX_TARGET_CNY = 1e12;
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
-const FORBIDDEN_IN_NAME = /["`{}[\];<>\\\u0000-\u001f\u007f]/;
-
-const text = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` });
 const amount = z
   .number()
   .finite()
@@ -21,11 +18,7 @@ const amount = z
   .max(MAX_TARGET_CNY, { message: 'is larger than any plausible project' });
 const positiveAmount = amount.refine((v) => v > 0, { message: 'must be more than 0' });
 
-export const targetNameSchema = text(200)
-  .min(1, { message: 'must not be empty' })
-  .refine((v) => !FORBIDDEN_IN_NAME.test(v), {
-    message: 'must not contain quotes, braces, brackets, semicolons, angle brackets, backslashes or control characters',
-  });
+export const targetNameSchema = nameText(200).min(1, { message: 'must not be empty' });
 
 /**
  * A calendar day as spreadsheets carry it (2025-03-18), read as a day in China Standard Time: the
@@ -53,9 +46,9 @@ export const targetInputSchema = z
     investmentCny: amount.optional().nullable(),
     fundsInPlaceCny: amount.optional().nullable(),
     expectedOutputCny: amount.optional().nullable(),
-    owner: text(100).optional().nullable(),
-    contact: text(200).optional().nullable(),
-    notes: text(2000).optional().nullable(),
+    owner: oneLineText(100).optional().nullable(),
+    contact: oneLineText(200).optional().nullable(),
+    notes: multiLineText(2000).optional().nullable(),
   })
   .superRefine((t, ctx) => {
     if (t.fundsInPlaceCny != null && t.investmentCny != null && t.fundsInPlaceCny > t.investmentCny) {
@@ -67,8 +60,8 @@ export type TargetInput = z.infer<typeof targetInputSchema>;
 export const targetMoveSchema = z.object({
   id: idSchema,
   stage: z.enum(TARGET_STAGES),
-  note: text(2000).optional().nullable(),
-  reason: text(2000).optional().nullable(),
+  note: multiLineText(2000).optional().nullable(),
+  reason: multiLineText(2000).optional().nullable(),
   /** The agreement amount, when the move is the signing and the target has none yet. */
   agreementCny: positiveAmount.optional().nullable(),
 });
@@ -80,8 +73,8 @@ export const targetFromGapSchema = z.object({
   year: yearSchema,
   name: targetNameSchema.optional().nullable(),
   firmId: idSchema.optional().nullable(),
-  owner: text(100).optional().nullable(),
-  note: text(2000).optional().nullable(),
+  owner: oneLineText(100).optional().nullable(),
+  note: multiLineText(2000).optional().nullable(),
 });
 export type TargetFromGap = z.infer<typeof targetFromGapSchema>;
 

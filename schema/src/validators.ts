@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ORDER_KINDS, ORDER_STATUSES, ROLES, SUPPORT_KINDS } from './enums';
+import { multiLineText, nameText, oneLineText } from './text';
 
 /**
  * Input validators shared by the API, the importer and the web forms. Limits are generous for
@@ -11,20 +12,8 @@ const MAX_TEXT = 2000;
 /** Larger than any single auto-parts order the region will see (10^12 CNY), small enough to catch unit slips. */
 const MAX_AMOUNT_CNY = 1e12;
 
-const trimmed = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` });
-
-/**
- * Characters no firm or segment name uses but markup and query text do. Apostrophes, brackets and
- * ampersands stay allowed: "Yi'an Auto Parts (Tongliang) & Co." is a real-looking name.
- */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
-const NAME_FORBIDDEN = /["`{}[\];<>\\\u0000-\u001f\u007f]/;
-const name = (max: number) =>
-  trimmed(max).refine((v) => !NAME_FORBIDDEN.test(v), {
-    message: 'must not contain quotes, braces, brackets, semicolons, angle brackets, backslashes or control characters',
-  });
-const requiredName = name(MAX_NAME).min(1, { message: 'must not be empty' });
-const optionalName = name(MAX_NAME).optional().nullable();
+const requiredName = nameText(MAX_NAME).min(1, { message: 'must not be empty' });
+const optionalName = nameText(MAX_NAME).optional().nullable();
 
 export const idSchema = z
   .string()
@@ -75,10 +64,10 @@ export const firmInputSchema = z.object({
   outputCny: nonNegative.max(MAX_AMOUNT_CNY, { message: 'is larger than any plausible output' }).optional().nullable(),
   outputYear: yearSchema.optional().nullable(),
   yieldRate: rate.optional().nullable(),
-  certifications: z.array(trimmed(64).min(1, { message: 'must not be empty' })).max(20).default([]),
+  certifications: z.array(oneLineText(64).min(1, { message: 'must not be empty' })).max(20).default([]),
   lat: z.number().min(-90).max(90).optional().nullable(),
   lng: z.number().min(-180).max(180).optional().nullable(),
-  notes: trimmed(MAX_TEXT).optional().nullable(),
+  notes: multiLineText(MAX_TEXT).optional().nullable(),
 });
 export type FirmInput = z.infer<typeof firmInputSchema>;
 
@@ -86,7 +75,7 @@ export const capabilityInputSchema = z.object({
   firmId: idSchema,
   segmentCode: codeSchema,
   capacity: nonNegative.max(1e12).optional().nullable(),
-  unit: trimmed(32).optional().nullable(),
+  unit: oneLineText(32).optional().nullable(),
   utilisation: rate.optional().nullable(),
   yieldRate: rate.optional().nullable(),
 });
@@ -96,7 +85,7 @@ export const needInputSchema = z.object({
   firmId: idSchema,
   segmentCode: codeSchema,
   annualDemand: nonNegative.max(1e12).optional().nullable(),
-  unit: trimmed(32).optional().nullable(),
+  unit: oneLineText(32).optional().nullable(),
 });
 export type NeedInput = z.infer<typeof needInputSchema>;
 
@@ -113,7 +102,7 @@ export const orderInputSchema = z
     year: yearSchema,
     amountCny: nonNegative.max(MAX_AMOUNT_CNY, { message: 'is larger than any plausible order' }),
     quantity: nonNegative.max(1e12).optional().nullable(),
-    unit: trimmed(32).optional().nullable(),
+    unit: oneLineText(32).optional().nullable(),
     status: z.enum(ORDER_STATUSES).default('ACTIVE'),
   })
   .refine((o) => o.supplierId !== o.buyerId, {
@@ -131,13 +120,13 @@ export const supportInputSchema = z.object({
 export type SupportInput = z.infer<typeof supportInputSchema>;
 
 export const firmFilterSchema = z.object({
-  search: trimmed(MAX_NAME).optional().nullable(),
+  search: oneLineText(MAX_NAME).optional().nullable(),
   districtCodes: z.array(codeSchema).max(50).optional().nullable(),
   segmentCodes: z.array(codeSchema).max(100).optional().nullable(),
   inRegion: z.boolean().optional().nullable(),
   chainLeader: z.boolean().optional().nullable(),
   minYieldRate: rate.optional().nullable(),
-  certification: trimmed(64).optional().nullable(),
+  certification: oneLineText(64).optional().nullable(),
 });
 export type FirmFilterInput = z.infer<typeof firmFilterSchema>;
 
@@ -162,7 +151,7 @@ export const passwordSchema = z
 export const userInputSchema = z
   .object({
     username: usernameSchema,
-    displayName: name(MAX_NAME).optional().nullable(),
+    displayName: nameText(MAX_NAME).optional().nullable(),
     role: z.enum(ROLES),
     districtCode: codeSchema.optional().nullable(),
     firmId: idSchema.optional().nullable(),

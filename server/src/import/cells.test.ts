@@ -10,6 +10,13 @@ describe('convertCell', () => {
     expect(convertCell('0x10', 'number', 'amountCny')).toEqual({ ok: false, problem: 'badNumber' });
   });
 
+  it('takes off the apostrophe an export put before a formula start, and no other', () => {
+    expect(convertCell("'=HYPERLINK(\"x\")", 'string', 'notes')).toEqual({ ok: true, value: '=HYPERLINK("x")' });
+    expect(convertCell("''+1", 'string', 'notes')).toEqual({ ok: true, value: "'+1" });
+    expect(convertCell("'=1+1;ISO 9001", 'list', 'certifications')).toEqual({ ok: true, value: ['=1+1', 'ISO 9001'] });
+    expect(convertCell("'quoted'", 'string', 'notes')).toEqual({ ok: true, value: "'quoted'" });
+  });
+
   it('treats blank cells as absent, so schema defaults apply', () => {
     expect(convertCell('  ', 'number', 'quantity')).toEqual({ ok: true, value: undefined });
     expect(convertCell(null, 'bool', 'isOem')).toEqual({ ok: true, value: undefined });

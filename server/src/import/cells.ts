@@ -1,3 +1,4 @@
+import { restoreCell, trimText } from '@yulian/schema';
 import { LIST_SEPARATORS, type CellType } from './columns';
 import type { Cell } from './read-table';
 
@@ -21,6 +22,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   已开工: 'STARTED', 投产: 'PRODUCING', 已投产: 'PRODUCING', 放弃: 'DROPPED', 已放弃: 'DROPPED',
 };
 
+const APOSTROPHE = 0x27;
+
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 const ENUM_KEYS = new Set(['kind', 'status', 'kinds', 'stage']);
@@ -32,8 +35,12 @@ const enumValue = (text: string) => ALIASES[text] ?? text.toUpperCase();
  * (status ACTIVE, flags false) apply. Numbers accept thousands separators and a percent sign
  * ("90%" is 0.9), as Excel users write them.
  */
-export function convertCell(cell: Cell, type: CellType, key: string): CellResult {
-  if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { ok: true, value: undefined };
+export function convertCell(raw: Cell, type: CellType, key: string): CellResult {
+  // Exports put an apostrophe before text a spreadsheet would run as a formula (write-table.ts):
+  // that one apostrophe comes off here, so an export imports back unchanged.
+  const cell = typeof raw === 'string' && raw.charCodeAt(0) === APOSTROPHE ? restoreCell(raw) : raw;
+  // Text is trimmed as the shared schemas trim it (trimText keeps a U+FEFF for them to refuse).
+  if (cell === null || (typeof cell === 'string' && trimText(cell) === '')) return { ok: true, value: undefined };
   switch (type) {
     case 'number': {
       if (typeof cell === 'number') return { ok: true, value: cell };
@@ -54,13 +61,13 @@ export function convertCell(cell: Cell, type: CellType, key: string): CellResult
       return { ok: false, problem: 'badBool' };
     }
     case 'list': {
-      const items = String(cell).split(LIST_SEPARATORS).map((s) => s.trim()).filter((s) => s !== '');
+      const items = String(cell).split(LIST_SEPARATORS).map(trimText).filter((s) => s !== '');
       return { ok: true, value: ENUM_KEYS.has(key) ? items.map(enumValue) : items };
     }
     case 'date':
       return dateCell(cell);
     case 'string': {
-      const text = typeof cell === 'string' ? cell.trim() : String(cell);
+      const text = typeof cell === 'string' ? trimText(cell) : String(cell);
       return { ok: true, value: ENUM_KEYS.has(key) ? enumValue(text) : text };
     }
   }

@@ -2,6 +2,7 @@ import {
   capabilityInputSchema,
   firmInputSchema,
   idSchema,
+  multiLineText,
   needInputSchema,
   orderInputSchema,
   supportInputSchema,
@@ -22,7 +23,7 @@ import { targetRowSchema, type TargetRowInput } from './target-row';
 
 export const provenanceSchema = z.object({
   synthetic: z.boolean().default(false),
-  source: z.string().trim().max(2000, { message: 'must be at most 2000 characters' }).optional().nullable(),
+  source: multiLineText(2000).optional().nullable(),
 });
 export type Provenance = { synthetic: boolean; source: string | null };
 

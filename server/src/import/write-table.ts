@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { neutraliseText } from '@yulian/schema';
 import { KIND_COLUMNS, LIST_JOIN, type ImportKind } from './columns';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -13,16 +14,21 @@ export function headerRows(kind: ImportKind): [string[], string[]] {
   return [specs.map((s) => s.zh), specs.map((s) => s.key)];
 }
 
+/**
+ * Text cells go through neutraliseText (a name or note starting with `=` would otherwise run as a
+ * formula in whoever opens the file); numbers and booleans are written as they are, so a negative
+ * number stays a number. The importer takes the added apostrophe off again (cells.ts).
+ */
 function csvCell(value: ExportValue): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.join(LIST_JOIN);
-  return String(value);
+  if (Array.isArray(value)) return neutraliseText(value.join(LIST_JOIN));
+  return typeof value === 'string' ? neutraliseText(value) : String(value);
 }
 
 function xlsxCell(value: ExportValue): string | number | boolean | null {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.join(LIST_JOIN);
-  return value;
+  if (Array.isArray(value)) return neutraliseText(value.join(LIST_JOIN));
+  return typeof value === 'string' ? neutraliseText(value) : value;
 }
 
 const PAGE = 5_000;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { TargetStage } from '@yulian/schema';
+import { neutraliseText, type TargetStage } from '@yulian/schema';
 import { STAGE_ZH, toWan } from './export-rows';
 
 /**
@@ -61,15 +61,16 @@ export function buildTargetWorkbook(heading: SheetHeading, rows: readonly SheetR
   rows.forEach((r, i) => {
     sheet.getRow(HEADER_ROW + 1 + i).values = [
       i + 1,
-      r.name,
-      r.segmentName,
+      // Text typed by users goes in neutralised: a name or note starting with = must not run as a formula.
+      neutraliseText(r.name),
+      neutraliseText(r.segmentName),
       STAGE_ZH[r.stage],
       toWan(r.agreementCny),
       toWan(r.investmentCny),
       toWan(r.fundsInPlaceCny),
       toWan(r.expectedOutputCny),
-      r.owner ?? '',
-      remark(r),
+      neutraliseText(r.owner ?? ''),
+      neutraliseText(remark(r)),
     ];
   });
 

@@ -13,4 +13,8 @@ describe('toCsv', () => {
   it('defuses text a spreadsheet would run as a formula, but not negative numbers', () => {
     expect(toCsv([['=HYPERLINK("x")', '+1', -5]])).toBe('\uFEFF"\'=HYPERLINK(""x"")",\'+1,-5\r\n');
   });
+
+  it('defuses text starting with a tab or carriage return too, as the server\'s exports do', () => {
+    expect(toCsv([['\t=1+1', '\r=1+1', '-5%']])).toBe('\uFEFF\'\t=1+1,"\'\r=1+1",\'-5%\r\n');
+  });
 });

@@ -27,7 +27,11 @@ const KNOWN: readonly [RegExp, Explain][] = [
   [/^a firm cannot order from itself$/, (m, lang) => (lang === 'zh' ? '不能选择本企业作为对方企业' : m[0])],
   [/^a scrap return goes to a recycler; this buyer is not one$/, (m, lang) => (lang === 'zh' ? '报废料只能交回给再生资源回收企业，所选企业不是' : m[0])],
   [/^must be an 18-character unified social credit code$/, (m, lang) => (lang === 'zh' ? '须为 18 位统一社会信用代码' : m[0])],
-  [/^must not contain quotes/, (m, lang) => (lang === 'zh' ? '不能包含引号、括号、分号、尖括号、反斜杠或控制字符' : m.input)],
+  [/^must not contain quotes/, (m, lang) => (lang === 'zh' ? '不能包含引号、括号、分号、尖括号或反斜杠' : m.input)],
+  [/^must not contain invisible characters \((U\+[0-9A-F]+) at character (\d+)\)$/, (m, lang) => (lang === 'zh' ? `不能包含不可见字符（第 ${m[2]} 个字符 ${m[1]}）` : m[0])],
+  [/^must not contain text direction controls \((U\+[0-9A-F]+) at character (\d+)\)$/, (m, lang) => (lang === 'zh' ? `不能包含文字方向控制符（第 ${m[2]} 个字符 ${m[1]}）` : m[0])],
+  [/^must not contain control characters \((U\+[0-9A-F]+) at character (\d+)\)$/, (m, lang) => (lang === 'zh' ? `不能包含控制字符（第 ${m[2]} 个字符 ${m[1]}）` : m[0])],
+  [/^must be a single line \(a line break at character (\d+)\)$/, (m, lang) => (lang === 'zh' ? `只能填写一行（第 ${m[1]} 个字符是换行）` : m[0])],
 ];
 
 export function explainReason(reason: string, lang: Lang, percent = false): string {
