@@ -27,10 +27,11 @@ describe('what a reader sees of an audit event', () => {
     expect(JSON.parse(auditStateFor(viewer('FIRM', null, 'aofang'), 'Need', need) ?? 'null')).toMatchObject({ annualDemand: null, hidden: ['annualDemand'] });
   });
 
-  it('shows a target or goal only to those who manage its district', () => {
+  it('shows a target only to those who manage its district; goals are public', () => {
     expect(auditStateFor(viewer('BUREAU', '500120'), 'Target', target)).toBe(target);
     expect(auditStateFor(viewer('BUREAU', '500117'), 'Target', target)).toBeNull();
-    expect(auditStateFor(viewer('BUREAU', '500117'), 'Goal', JSON.stringify({ districtCode: '500120', year: 2025 }))).toBeNull();
+    const goal = JSON.stringify({ districtCode: '500120', year: 2025, projects: 3 });
+    expect(auditStateFor(viewer('BUREAU', '500117'), 'Goal', goal)).toBe(goal);
   });
 
   it('shows accounts, imports and unknown kinds to admins only, and admins everything', () => {

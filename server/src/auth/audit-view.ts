@@ -6,8 +6,8 @@ import type { Viewer } from './viewer';
  * show it to that reader, by the same rules (policy.ts). Which events a reader gets at all is
  * decided in the query (policy.auditDistrictsOf); this cuts inside an event, so no event shows a
  * figure its reader could not ask the API for: an order's amount and quantity only for those who
- * see that order's amount, a need's yearly demand only for those who see it, a target or goal only
- * for those who manage its district. A field withheld is null, and `hidden` names it, so a reader
+ * see that order's amount, a need's yearly demand only for those who see it, a target only for
+ * those who manage its district. A field withheld is null, and `hidden` names it, so a reader
  * can tell a withheld value from an empty one. Accounts, imports and any kind not named here are
  * shown to admins only. Admins see every event whole.
  */
@@ -23,15 +23,15 @@ function withheld(entity: Entity, keys: readonly string[]): Entity {
 
 /** Per kind of entity, what a viewer other than an admin may see of one state of it; null for nothing. */
 const VIEWS: Readonly<Record<string, (viewer: Viewer, entity: Entity) => Entity | null>> = {
-  // The directory (a firm's profile, what it makes, who mentors whom) is public.
+  // The directory (a firm's profile, what it makes, who mentors whom) and districts' goals are public.
   Firm: (_viewer, firm) => firm,
   Capability: (_viewer, capability) => capability,
   Support: (_viewer, tie) => tie,
+  Goal: (_viewer, goal) => goal,
   Order: (viewer, order) =>
     seesOrderAmount(viewer, { supplierId: text(order.supplierId), buyerId: text(order.buyerId) }) ? order : withheld(order, ['amountCny', 'quantity']),
   Need: (viewer, need) => (seesDemandOf(viewer, text(need.firmId)) ? need : withheld(need, ['annualDemand'])),
   Target: (viewer, target) => (managesTargetsOf(viewer, text(target.districtCode)) ? target : null),
-  Goal: (viewer, goal) => (managesTargetsOf(viewer, text(goal.districtCode)) ? goal : null),
 };
 
 /** One side (before or after, as stored JSON) of an event on an entity of `entityType`, as `viewer` may see it. */
