@@ -11,7 +11,14 @@ describe('DDL generated from the model', () => {
     expect(ddl).toContain(
       'CREATE REL TABLE IF NOT EXISTS SUPPORTS(FROM Firm TO Firm, kinds STRING[], since STRING, source STRING, synthetic BOOLEAN)',
     );
-    expect(ddl).toHaveLength(nodeSpecs.length + relSpecs.length);
+    expect(ddl).toHaveLength(nodeSpecs.length + relSpecs.length + 1);
+  });
+
+  it('adds a property added since to an older store’s table', () => {
+    const ddl = embeddedDdl();
+    expect(ddl).toContain('ALTER TABLE AuditEvent ADD IF NOT EXISTS districts STRING[]');
+    // After the tables, so a fresh store has the table to alter (and the column already).
+    expect(ddl.at(-1)).toBe('ALTER TABLE AuditEvent ADD IF NOT EXISTS districts STRING[]');
   });
 
   it('gives Neo4j a uniqueness constraint per key and an index per indexed property', () => {

@@ -15,7 +15,14 @@ export function embeddedDdl(): string[] {
     const props = columns(r);
     return `CREATE REL TABLE IF NOT EXISTS ${r.type}(FROM ${r.from} TO ${r.to}${props ? `, ${props}` : ''})`;
   });
-  return [...nodeTables, ...relTables];
+  // A table made by an older version lacks the properties added since; CREATE … IF NOT EXISTS
+  // leaves it as it is, so they are added one by one (a no-op where the column exists).
+  const added = nodeSpecs.flatMap((n) =>
+    Object.entries(n.properties)
+      .filter(([, p]) => p.added)
+      .map(([name, p]) => `ALTER TABLE ${n.label} ADD IF NOT EXISTS ${name} ${p.type}`),
+  );
+  return [...nodeTables, ...relTables, ...added];
 }
 
 /** Uniqueness constraints on every key and range indexes on looked-up properties for Neo4j. */

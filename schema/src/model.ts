@@ -12,6 +12,12 @@ export interface PropertySpec {
   readonly indexed?: boolean;
   /** Unique besides the key: Neo4j gets a constraint; the embedded store serialises writes, so the check-then-create is safe there. */
   readonly unique?: boolean;
+  /**
+   * Added after stores holding the label were made: the embedded engine adds the column to an
+   * older store's table when it opens (ALTER TABLE … ADD IF NOT EXISTS; a fresh table has it
+   * already). Neo4j needs nothing. Records written before have no value (null) for it.
+   */
+  readonly added?: boolean;
 }
 
 export interface NodeSpec {
@@ -218,6 +224,12 @@ export const nodes = {
       before: str,
       /** JSON of the entity after the change; null when it was deleted. */
       after: str,
+      /**
+       * The districts the change concerns, as they were then (a firm's, before and after; both
+       * parties' of an order or support tie; a target's or goal's): whose bureau reads the event.
+       * Empty for accounts and imports (admins only); null on events written before it existed.
+       */
+      districts: { type: 'STRING[]', added: true },
     },
   },
 } as const satisfies Record<string, NodeSpec>;

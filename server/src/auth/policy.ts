@@ -67,6 +67,19 @@ export function readsAudit(viewer: Viewer | null): boolean {
 }
 
 /**
+ * Which events of the audit log a reader sees: null for all (admins); a bureau, the events that
+ * concern its district (commands/audit-districts.ts: a firm there, before or after the change; an
+ * order or support tie with a party there; its targets and goals); nobody else any. Accounts,
+ * sessions and imports concern no district, so only admins see them. What an event's before and
+ * after show is cut to what the reader may see of the entity (auth/audit-view.ts).
+ */
+export function auditDistrictsOf(viewer: Viewer | null): string[] | null {
+  if (viewer?.role === 'ADMIN') return null;
+  if (viewer?.role === 'BUREAU' && viewer.districtCode) return [viewer.districtCode];
+  return [];
+}
+
+/**
  * A district's target list and goals are its own business: its investment team and its bureau see
  * and change them, admins do everywhere, and nobody else sees them at all.
  */
@@ -90,4 +103,9 @@ export function targetDistrictsOf(viewer: Viewer | null): string[] | null {
 export function recordsSupportTie(viewer: Viewer | null, from: { id: string; districtCode: string }, to: { id: string; districtCode: string }): boolean {
   if (viewer?.role !== 'ADMIN' && viewer?.role !== 'BUREAU') return false;
   return editsFirm(viewer, from) && editsFirm(viewer, to);
+}
+
+/** Whether a viewer sees a firm's yearly demand (Need.annualDemand): the firm itself and analysts. */
+export function seesDemandOf(viewer: Viewer | null, firmId: string): boolean {
+  return readsAggregates(viewer) || isFirmMember(viewer, firmId);
 }

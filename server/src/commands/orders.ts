@@ -43,7 +43,10 @@ export function orderFields(input: OrderInput, id: string): OrderFields {
 /**
  * What makes an order acceptable: both firms and the segment exist; a scrap return goes to a
  * recycler; the viewer records it as one of its parties (or as an admin) both as it will be and,
- * for a change, as it stands.
+ * for a change, as it stands. An id of an order the viewer may not change is judged as a new
+ * order would be and, only if that would be accepted, refused as naming no order of the viewer's:
+ * the same words deleteOrder gives for an id that does not exist, so no answer tells that another
+ * pair's order exists (short of the refusal itself: such an id cannot be taken for a new order).
  */
 export function decideOrder(
   viewer: Viewer,
@@ -60,7 +63,7 @@ export function decideOrder(
   if (refusals.length > 0) return refusals;
   if (o.kind === 'SCRAP_RETURN' && buyer?.isRecycler !== true) return [{ field: 'buyerId', reason: 'scrapToRecycler', value: o.buyerId }];
   if (!recordsOrder(viewer, o)) return [{ field: 'supplierId', reason: 'recordOrder' }];
-  if (before && !recordsOrder(viewer, before)) return [{ field: 'id', reason: 'orderOfOthers', value: o.id }];
+  if (before && !recordsOrder(viewer, before)) return [{ field: 'id', reason: 'noSuchOrder', value: o.id }];
   return [];
 }
 
@@ -147,11 +150,13 @@ export async function recordOrder(ctx: CommandContext, fields: OrderFields, fres
   return { ...fields, synthetic: plan.before?.synthetic ?? false, source: plan.before?.source ?? null };
 }
 
-/** Deletes one order: NOT_FOUND when there is none, and only by one of its parties or an admin. */
+/**
+ * Deletes one order, for one of its parties or an admin. An id of no order, or of one the viewer
+ * may not change, is refused alike (NOT_FOUND), so the answer never tells which.
+ */
 export async function deleteOrder(ctx: CommandContext, id: string): Promise<void> {
   const [before] = await ctx.tx.run(ordersByIds([id]));
-  if (!before) throw new CommandRefused([{ field: 'id', reason: 'noSuchOrder', value: id }]);
-  if (!recordsOrder(ctx.viewer, before)) throw new CommandRefused([{ field: 'id', reason: 'orderOfOthers', value: id }]);
+  if (!before || !recordsOrder(ctx.viewer, before)) throw new CommandRefused([{ field: 'id', reason: 'noSuchOrder', value: id }]);
   await ctx.tx.run(deleteOrderQuery(id));
   await refreshTradeLinks(ctx.tx, [before.supplierId]);
   await recordAudit(ctx, [{ action: 'deleteOrder', entityType: 'Order', entityId: id, before, after: null }]);

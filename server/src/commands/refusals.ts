@@ -18,8 +18,11 @@ const TEXT = {
   },
   scrapToRecycler: { zh: '废料回收订单的需方须是回收企业', en: 'a scrap return goes to a recycler; this buyer is not one', code: 'BAD_USER_INPUT' },
   recordOrder: { zh: '只能登记本企业作为一方的订单', en: 'you may record only orders your firm is a party to', code: 'FORBIDDEN' },
-  orderOfOthers: { zh: '不能修改他方之间的订单', en: 'this order belongs to other parties', code: 'FORBIDDEN' },
-  noSuchOrder: { zh: '订单不存在', en: 'no such order', code: 'NOT_FOUND' },
+  /**
+   * An id naming no order the viewer may change: none at all, or another pair's (which the viewer
+   * may not see either). Both get these words, so a refusal never tells that an order exists.
+   */
+  noSuchOrder: { zh: '没有您可修改的此编号订单', en: 'no order you may change has this id', code: 'NOT_FOUND' },
   noSuchNeed: { zh: '该企业没有此项需求', en: 'the firm has no such need', code: 'NOT_FOUND' },
   supportTie: {
     zh: '只有两家企业所在区县的经信部门或管理员可以登记帮扶关系',
@@ -31,7 +34,8 @@ const TEXT = {
     en: "only the district's investment team, its bureau or an admin manage its targets and goals",
     code: 'FORBIDDEN',
   },
-  noSuchTarget: { zh: '招商目标不存在', en: 'no such target', code: 'NOT_FOUND' },
+  /** Like noSuchOrder: no target at all, or another district's, told alike. */
+  noSuchTarget: { zh: '没有您可修改的此编号招商目标', en: 'no target you may change has this id', code: 'NOT_FOUND' },
   /** A stage or date rule of target-rules.ts; its own words come in the refusal's detail. */
   targetRule: { zh: '不符合招商目标的阶段规则', en: "breaks a rule of the target's stages", code: 'BAD_USER_INPUT' },
   userScope: { zh: '账号的角色与所属区县或企业不符', en: "does not fit the account's role", code: 'BAD_USER_INPUT' },

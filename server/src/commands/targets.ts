@@ -25,7 +25,8 @@ export type TargetChange = (
   | {
       /**
        * A form's edit or move of the target `id` as it stands when the command runs, so a change
-       * made meanwhile is judged, never overwritten; NOT_FOUND when there is no such target.
+       * made meanwhile is judged, never overwritten; NOT_FOUND when there is no such target, or
+       * none the viewer manages.
        */
       id: string;
       edit: (stored: TargetRow) => TargetRecord;
@@ -54,10 +55,14 @@ export interface TargetPlan extends ResolvedTarget {
  * manages the target's district (policy.managesTargetsOf: its investment team, its bureau, an
  * admin) as written and, for an update, as stored; then the stage and date rules of target-rules.ts.
  * Those who manage no district are refused before anything is looked up, so they learn nothing.
+ * A target of a district the viewer does not manage is, to that viewer, no target at all: an edit
+ * of it is refused as an edit of an unknown id is, and a record naming its id is judged as a new
+ * target would be and, only if that would be accepted, refused in the same words (noSuchTarget).
  */
 export async function decideTargets(reader: Reader, viewer: Viewer, changes: readonly TargetChange[], now: Date, lang: Lang): Promise<Decision<TargetPlan>[]> {
   if (targetDistrictsOf(viewer)?.length === 0) return changes.map(() => refused([{ field: 'districtCode', reason: 'manageTargets' }]));
-  const existing = await existingTargets(reader, changes.map(idOf));
+  const found = await existingTargets(reader, changes.map(idOf));
+  const existing = new Map([...found].filter(([, t]) => managesTargetsOf(viewer, t.row.districtCode)));
   const records = changes.map((change) => {
     if ('record' in change) return change.record;
     const stored = existing.get(change.id);
@@ -70,8 +75,6 @@ export async function decideTargets(reader: Reader, viewer: Viewer, changes: rea
     const t = records[i];
     if (!t) return refused([{ field: 'id', reason: 'noSuchTarget', value: idOf(change) }]);
     const before = existing.get(t.id);
-    // An id of another district's target: refused on the id, the field that points at it.
-    if (before && !managesTargetsOf(viewer, before.row.districtCode)) return refused([{ field: 'id', reason: 'manageTargets' }]);
     const refusals: Refusal[] = [];
     if (!districts.has(t.districtCode)) refusals.push({ field: 'districtCode', reason: 'unknownDistrict', value: t.districtCode });
     if (!segments.has(t.segmentCode)) refusals.push({ field: 'segmentCode', reason: 'unknownSegment', value: t.segmentCode });
@@ -83,6 +86,8 @@ export async function decideTargets(reader: Reader, viewer: Viewer, changes: rea
     if (!judged.ok) {
       return refused(judged.problems.map((p) => ({ field: p.key, reason: 'targetRule', detail: 'message' in p ? message(p.message, lang) : p.text })));
     }
+    // The id is another district's target's: it cannot be taken, and the refusal says no more.
+    if (!before && found.has(t.id)) return refused([{ field: 'id', reason: 'noSuchTarget', value: t.id }]);
     return accepted({ ...judged.target, note: change.note ?? null, before: before?.row ?? null });
   });
 }

@@ -1,4 +1,6 @@
 import { idSchema } from '@yulian/schema';
+import { auditEventFor } from '../auth/audit-view';
+import { auditDistrictsOf } from '../auth/policy';
 import { auditEvents, countAuditEvents, type AuditEventRow } from '../store/queries';
 import { builder } from './builder';
 import { parseInput } from './errors';
@@ -24,17 +26,23 @@ builder.queryFields((t) => ({
   auditEvents: t.connection(
     {
       type: AuditEventRef,
-      description: 'Who changed what and when, newest first; for admins and district bureaus.',
+      description:
+        'Who changed what and when, newest first; for admins (every event) and district bureaus (the events concerning their district, before and after cut to what they may see).',
       authScopes: { regionReader: true },
       args: { entityId: t.arg.string({ description: 'Only the events of this firm, order, user …' }) },
       resolve: async (_root, args, ctx) => {
         const entityId = args.entityId == null ? null : parseInput(idSchema, args.entityId, 'entityId');
         const page = pageFromArgs(args);
+        // Filtered in the query, so the page and its count hold only what this reader may see:
+        // an entity of another district answers as one with no events.
+        const districts = auditDistrictsOf(ctx.viewer);
+        const viewer = ctx.viewer;
+        if (!viewer || districts?.length === 0) return toConnection(page, [], 0);
         const [rows, [count]] = await Promise.all([
-          ctx.store.read(auditEvents(entityId, page.offset, page.size + 1)),
-          ctx.store.read(countAuditEvents(entityId)),
+          ctx.store.read(auditEvents(entityId, page.offset, page.size + 1, districts)),
+          ctx.store.read(countAuditEvents(entityId, districts)),
         ]);
-        return toConnection(page, rows, count?.total ?? 0);
+        return toConnection(page, rows.map((row) => auditEventFor(viewer, row)), count?.total ?? 0);
       },
     },
     {

@@ -108,16 +108,16 @@ builder.queryFields((t) => ({
   target: t.field({
     type: TargetRef,
     nullable: true,
+    description: 'The target with this id; null when there is none, or none of a district the viewer manages (the two are not told apart).',
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = parseInput(idSchema, String(args.id), 'id');
-      // Those who manage no district learn nothing, not even whether the id exists.
+      // Those who manage no district are refused whatever the id; the rest get null for another
+      // district's target as for an unknown id, so neither answer tells that a target exists.
       if (targetDistrictsOf(ctx.viewer)?.length === 0) throw forbidden('see targets');
       const [target] = await targetsWithHistory(ctx.store, { ids: [id] });
-      if (!target) return null;
-      requireManages(ctx, target.districtCode, 'see the targets');
-      return target;
+      return target && managesTargetsOf(ctx.viewer, target.districtCode) ? target : null;
     },
   }),
 }));

@@ -44,7 +44,7 @@ interface Case {
   input: Record<string, unknown>;
   kind: ImportKind;
   /** The code the API answers and the field it names (the import names the same column). */
-  code: 'FORBIDDEN' | 'BAD_USER_INPUT';
+  code: 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND';
   field: string;
   /** A role the import refuses outright (403) before any row is read. */
   kindRefused?: true;
@@ -82,8 +82,9 @@ const cases: Case[] = [
     input: { firmId: 'no-such-firm', segmentCode: 'SURFACE_TREATMENT', annualDemand: 5 }, code: 'BAD_USER_INPUT', field: 'firmId' },
   { rule: 'recordsOrder: a firm records only orders it is a party to', who: aofang, mutation: RECORD_ORDER, kind: 'orders',
     input: order({ supplierId: 'jianya', buyerId: 'yian' }), code: 'FORBIDDEN', field: 'supplierId' },
+  // Refused in the words an unknown id gets (NOT_FOUND), so the answer does not tell that the order exists.
   { rule: "recordsOrder: a firm may not take over other parties' order by naming itself", who: aofang, mutation: RECORD_ORDER, kind: 'orders',
-    input: order({ id: 'o-2024-yian-jianya-bd', supplierId: 'aofang', buyerId: 'jianya' }), code: 'FORBIDDEN', field: 'id' },
+    input: order({ id: 'o-2024-yian-jianya-bd', supplierId: 'aofang', buyerId: 'jianya' }), code: 'NOT_FOUND', field: 'id' },
   { rule: 'a scrap return goes to a recycler', who: admin, mutation: RECORD_ORDER, kind: 'orders',
     input: order({ kind: 'SCRAP_RETURN', segmentCode: 'SCRAP_AL', buyerId: 'anrui' }), code: 'BAD_USER_INPUT', field: 'buyerId' },
   { rule: 'an order is between firms that exist', who: admin, mutation: RECORD_ORDER, kind: 'orders',
@@ -94,8 +95,12 @@ const cases: Case[] = [
     input: order({ supplierId: 'jianya', buyerId: 'anrui', segmentCode: 'BEARING' }), code: 'FORBIDDEN', field: 'supplierId', kindRefused: true },
   { rule: 'an investment team changes no firm data', who: { role: 'INVESTMENT', districtCode: '500117' }, mutation: UPSERT_FIRM, kind: 'firms',
     input: firm('anrui', { notes: 'edited by investment' }), code: 'FORBIDDEN', field: 'id', kindRefused: true },
+  // Another district's target is no target to this team: its id is refused as an unknown one is
+  // (NOT_FOUND), here claimed for the team's own district so that both paths get that far.
   { rule: "managesTargetsOf: a district's team may not change another district's target", who: { role: 'INVESTMENT', districtCode: '500118' }, mutation: UPSERT_TARGET,
-    kind: 'targets', input: target('tgt-hc-bearing-lead', 'BEARING'), row: { ...target('tgt-hc-bearing-lead', 'BEARING'), stage: 'LEAD' }, code: 'FORBIDDEN', field: 'id' },
+    kind: 'targets', input: target('tgt-hc-bearing-lead', 'BEARING', { districtCode: '500118' }), row: { ...target('tgt-hc-bearing-lead', 'BEARING', { districtCode: '500118' }), stage: 'LEAD' }, code: 'NOT_FOUND', field: 'id' },
+  { rule: "managesTargetsOf: a district's team may not write into another district", who: { role: 'INVESTMENT', districtCode: '500118' }, mutation: UPSERT_TARGET,
+    kind: 'targets', input: { name: '规则测试目标', districtCode: '500117', segmentCode: 'BEARING' }, row: { ...target('rules-new-target', 'BEARING'), stage: 'LEAD' }, code: 'FORBIDDEN', field: 'districtCode' },
   { rule: 'a signed target keeps its agreement amount', who: { role: 'INVESTMENT', districtCode: '500117' }, mutation: UPSERT_TARGET, kind: 'targets',
     input: target('tgt-hc-bearing-signed', 'BEARING'), row: { ...target('tgt-hc-bearing-signed', 'BEARING'), stage: 'SIGNED' }, code: 'BAD_USER_INPUT', field: 'agreementCny' },
   { rule: 'a target is of a segment that exists', who: { role: 'INVESTMENT', districtCode: '500117' }, mutation: UPSERT_TARGET, kind: 'targets',

@@ -56,6 +56,8 @@ async function addPeopleAndHistory(store: GraphStore): Promise<void> {
           entityId: 'anrui',
           before: i === 0 ? null : JSON.stringify({ notes: awkward, n: i }),
           after: JSON.stringify({ notes: awkward, n: i + 1, amount: 12_500_000.5 }),
+          // Whose bureau reads it: some events concern a district, some (like accounts') none.
+          districts: i % 5 === 0 ? [] : ['500117'],
         }),
       );
     }
@@ -81,6 +83,7 @@ async function catalogueView(store: GraphStore): Promise<unknown[]> {
     await store.read(queries.listUsers(0, 1000)),
     await store.read(queries.userByUsername('backup-admin')),
     await store.read(queries.auditEvents(null, 0, 1000)),
+    await store.read(queries.auditEvents(null, 0, 1000, ['500117'])),
     await store.read(queries.findTargets({})),
     await store.read(queries.targetEvents((await store.read(queries.findTargets({}))).map((t) => t.id))),
   ].map((rows) => JSON.parse(JSON.stringify(rows)) as unknown);

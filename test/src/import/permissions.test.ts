@@ -54,9 +54,9 @@ describe('who may import', () => {
     expect(caps.answer.errors).toEqual([forbidden(4, 'firmId', 'anrui')]);
     const orders = await upload(server.url, 'orders', templateCsv('orders', [order('p-1', 'aofang', 'anrui'), order('p-2', 'jianya', 'yian')]), { token: tokens.aofang, mode: 'commit' });
     expect(orders.answer.errors).toEqual([forbidden(4, 'supplierId', 'jianya', 'you may record only orders your firm is a party to')]);
-    // Taking over another pair's order by naming oneself a party is refused too.
+    // Taking over another pair's order by naming oneself a party is refused too, in words that do not tell that it exists.
     const takeover = await upload(server.url, 'orders', templateCsv('orders', [order('o-2024-yian-jianya-bd', 'aofang', 'jianya')]), { token: tokens.aofang });
-    expect(takeover.answer.errors).toEqual([{ row: 3, column: 'id', value: 'o-2024-yian-jianya-bd', message: 'this order belongs to other parties' }]);
+    expect(takeover.answer.errors).toEqual([{ row: 3, column: 'id', value: 'o-2024-yian-jianya-bd', message: 'no order you may change has this id' }]);
     expect(await fullDump(server.store)).toEqual(before);
 
     const own = await upload(server.url, 'orders', templateCsv('orders', [order('p-1', 'aofang', 'anrui')]), { token: tokens.aofang, mode: 'commit' });

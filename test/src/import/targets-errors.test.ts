@@ -169,9 +169,10 @@ describe('who may import and export targets', () => {
     expect(hechuan).not.toContain('tgt-import-yc');
     expect((await exported(tokens.admin)).map((r) => r.id)).toEqual([...hechuan, 'tgt-import-yc'].sort());
 
-    // Another district's target, claimed for one's own district by its id, is refused on the id.
+    // Another district's target, claimed for one's own district by its id, is refused on the id,
+    // in the words an unknown id gets from moveTarget: the answer does not tell that it exists.
     await refusedWith(tokens.hechuanBureau, templateCsv('targets', [newRow('tgt-import-yc')]), [
-      { row: 3, column: 'id', value: 'tgt-import-yc', message: "only the district's investment team, its bureau or an admin manage its targets and goals" },
+      { row: 3, column: 'id', value: 'tgt-import-yc', message: 'no target you may change has this id' },
     ]);
     const bureau = await upload(server.url, 'targets', templateCsv('targets', [seedRow('tgt-hc-led-lead', { owner: '区经信委' })]), { token: tokens.hechuanBureau });
     expect(bureau.answer).toMatchObject({ ok: true, created: 0, updated: 1 });

@@ -21,7 +21,8 @@ const ROLES = {
 type RoleName = keyof typeof ROLES;
 const roleNames = Object.keys(ROLES) as RoleName[];
 
-type Outcome = 'ok' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+/** NULL: answered null without an error, as for an unknown id (a record the role may not see). */
+type Outcome = 'ok' | 'NULL' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND';
 
 let server: TestServer;
 const tokens = {} as Record<RoleName, string | null>;
@@ -93,6 +94,11 @@ interface Case {
   allowed: RoleName[];
   /** Anonymous callers of mutations are asked to sign in; of queries, refused. */
   anonymous?: Outcome;
+  /**
+   * Roles answered otherwise than refused: a record they may not see answers as an unknown id
+   * does (null, or NOT_FOUND for a change), so that no answer tells that it exists.
+   */
+  outcomes?: Partial<Record<RoleName, Outcome>>;
 }
 
 const everyone = roleNames;
@@ -118,7 +124,7 @@ const cases: Case[] = [
     field: 'order',
     operation: async () => ({ query: 'query O($id: ID!) { order(id: $id) { id } }', variables: { id: await aofangToAnruiOrderId() } }),
     allowed: ['admin', 'hechuanBureau', 'bishanBureau', 'aofang', 'anrui'],
-    anonymous: 'FORBIDDEN',
+    outcomes: { anonymous: 'NULL', hechuanInvestment: 'NULL', yian: 'NULL' },
   },
   {
     field: 'auditEvents',
@@ -161,6 +167,7 @@ const cases: Case[] = [
     field: 'deleteOrder',
     operation: async () => ({ query: 'mutation D($id: ID!) { deleteOrder(id: $id) }', variables: { id: await freshOrderId() } }),
     allowed: orderParties,
+    outcomes: { hechuanBureau: 'NOT_FOUND', bishanBureau: 'NOT_FOUND', hechuanInvestment: 'NOT_FOUND', yian: 'NOT_FOUND' },
   },
   {
     field: 'createUser',
@@ -232,6 +239,7 @@ const cases: Case[] = [
     operation: async () => ({ query: '{ target(id: "tgt-hc-bearing-signed") { id stage } }' }),
     allowed: hechuanTargetTeam,
     anonymous: 'FORBIDDEN',
+    outcomes: { bishanBureau: 'NULL' },
   },
   {
     field: 'targetSuggestions',
@@ -257,6 +265,7 @@ const cases: Case[] = [
     field: 'moveTarget',
     operation: async () => ({ query: 'mutation M($id: ID!) { moveTarget(id: $id, stage: CONTACTED) { stage } }', variables: { id: await freshTargetId() } }),
     allowed: hechuanTargetTeam,
+    outcomes: { bishanBureau: 'NOT_FOUND' },
   },
   {
     field: 'targetFromGap',
@@ -281,6 +290,8 @@ const cases: Case[] = [
 function expected(c: Case, role: RoleName, isMutation: boolean): Outcome {
   if (c.field === 'login') return 'UNAUTHENTICATED';
   if (c.allowed.includes(role)) return 'ok';
+  const other = c.outcomes?.[role];
+  if (other) return other;
   if (role === 'anonymous') return c.anonymous ?? (isMutation ? 'UNAUTHENTICATED' : 'FORBIDDEN');
   return 'FORBIDDEN';
 }
@@ -306,6 +317,9 @@ describe('authorization matrix', () => {
       if (outcome === 'ok') {
         expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
         expect(res.data?.[c.field] !== undefined).toBe(true);
+      } else if (outcome === 'NULL') {
+        expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+        expect(res.data?.[c.field]).toBeNull();
       } else {
         expect(res.errors?.map((e) => e.extensions?.code)).toEqual([outcome]);
         expect(res.data?.[c.field] ?? null).toBeNull();
