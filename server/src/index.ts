@@ -13,4 +13,4 @@ export type { Viewer } from './auth/viewer';
 export { renderCypher } from './store/port';
 export { embeddedDialect, neo4jDialect } from './store/dialect';
 export { login, WRONG_CREDENTIALS } from './auth/login';
-export { DEFAULT_THROTTLE, SignInThrottle, signInThrottleFor } from './auth/sign-in-throttle';
+export { signInThrottleFor } from './auth/sign-in-throttle';

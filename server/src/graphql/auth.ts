@@ -77,9 +77,9 @@ function signInError(failure: SignInFailure): GraphQLError {
 }
 
 /**
- * Requests that have signed in already. Each sign-in costs a 32 MiB hash, and the request limit
- * per address is what bounds how many an address may ask for; fifteen aliased logins in one
- * request would multiply it.
+ * The requests (their contexts) that have asked to sign in. Each sign-in costs a 32 MiB hash, and
+ * the request limit per address is what bounds how many an address may ask for; fifteen aliased
+ * logins in one request would multiply it (successful ones: a failure ends the operation).
  */
 const signedInRequests = new WeakSet<GraphContext>();
 
