@@ -190,6 +190,10 @@ export const nodes = {
       /** The firm a FIRM user works for. */
       firmId: str,
       disabled: bool,
+      /**
+       * Unused since sign-in delays are kept in memory (server/src/auth/sign-in-throttle.ts); kept
+       * so that dumps made before still restore.
+       */
       failedLogins: int,
       lockedUntil: str,
       createdAt: str,

@@ -47,8 +47,10 @@ const configSchema = z
     YULIAN_BUFFER_POOL_MB: z.coerce.number().int().min(0).default(DEFAULT_BUFFER_POOL_MB),
     /** Largest /graphql request body, in bytes. */
     YULIAN_BODY_LIMIT_BYTES: positiveInt(defaultSecurity.bodyLimitBytes),
-    /** Requests per minute one client address may send to /graphql. */
+    /** Requests per minute one client address may send to /graphql without a valid session. */
     YULIAN_RATE_LIMIT_PER_MINUTE: positiveInt(defaultSecurity.rateLimitPerMinute),
+    /** Requests per minute one signed-in user may send, wherever from. */
+    YULIAN_RATE_LIMIT_PER_USER_PER_MINUTE: positiveInt(defaultSecurity.rateLimitPerUserPerMinute),
     YULIAN_TRUST_PROXY: trustProxy,
     /** Road freight per tonne-km and value of a tonne of parts, for the logistics saving estimate. */
     YULIAN_FREIGHT_CNY_PER_TONNE_KM: z.coerce.number().positive().default(DEFAULT_LOGISTICS.cnyPerTonneKm),
@@ -99,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     security: {
       bodyLimitBytes: c.YULIAN_BODY_LIMIT_BYTES,
       rateLimitPerMinute: c.YULIAN_RATE_LIMIT_PER_MINUTE,
+      rateLimitPerUserPerMinute: c.YULIAN_RATE_LIMIT_PER_USER_PER_MINUTE,
       trustProxy: c.YULIAN_TRUST_PROXY,
     },
     logistics: { cnyPerTonneKm: c.YULIAN_FREIGHT_CNY_PER_TONNE_KM, cnyPerTonne: c.YULIAN_PARTS_CNY_PER_TONNE },

@@ -12,5 +12,5 @@ export { hashPassword } from './auth/passwords';
 export type { Viewer } from './auth/viewer';
 export { renderCypher } from './store/port';
 export { embeddedDialect, neo4jDialect } from './store/dialect';
-export { login, MAX_FAILED_SIGN_INS, signInLimiterFor, WRONG_CREDENTIALS } from './auth/login';
-export { AttemptLimiter, SIGN_IN_ATTEMPTS_PER_ADDRESS } from './auth/attempt-limiter';
+export { login, WRONG_CREDENTIALS } from './auth/login';
+export { signInThrottleFor } from './auth/sign-in-throttle';

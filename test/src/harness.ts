@@ -71,18 +71,27 @@ export interface TestServerOptions {
   seed?: boolean;
   development?: boolean;
   /**
-   * Overrides of the endpoint's limits. The rate limit defaults to 10,000 a minute here: every
-   * request of a suite comes from one loopback address, and only the rate-limit test wants less.
+   * Overrides of the endpoint's limits. The rate limits default to 10,000 a minute here: every
+   * request of a suite comes from one loopback address, often as one user, and only the rate-limit
+   * tests want less.
    */
   security?: AppOptions['security'];
+  /** The sign-in delays' numbers (see test/src/security/throttling.test.ts). */
+  signInThrottle?: AppOptions['signInThrottle'];
   /** Batch size and upload limit of /api/import. */
   imports?: AppOptions['imports'];
 }
 
 /** The real express app over a seeded embedded store, listening on a free loopback port. */
-export async function startTestServer({ seed = true, development = false, security, imports }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ seed = true, development = false, security, imports, signInThrottle }: TestServerOptions = {}): Promise<TestServer> {
   const temp = await openTestStore({ seed });
-  const app = createApp({ store: temp.store, development, security: { rateLimitPerMinute: 10_000, ...security }, imports });
+  const app = createApp({
+    store: temp.store,
+    development,
+    security: { rateLimitPerMinute: 10_000, rateLimitPerUserPerMinute: 10_000, ...security },
+    imports,
+    signInThrottle,
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

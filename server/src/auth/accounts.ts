@@ -64,7 +64,7 @@ export async function insertUser(tx: Transaction, record: NewUserRow): Promise<b
   return rows.length === 1;
 }
 
-/** Replaces the password, lifts any lock and ends every session of the user. Returns the sessions ended. */
+/** Replaces the password and ends every session of the user. Returns the sessions ended. */
 export async function replacePassword(tx: Transaction, userId: string, passwordHash: string, now: Date): Promise<number> {
   await tx.run(setUserPassword(userId, passwordHash, now.toISOString()));
   return endSessionsOf(tx, userId);
@@ -87,7 +87,7 @@ export async function userInTx(tx: Transaction, id: string): Promise<PublicUserR
   return row ?? null;
 }
 
-/** Strips what must never leave the server: the hash and the lockout state. */
+/** Strips what must never leave the server: the hash. */
 export function publicUser(row: UserRow | NewUserRow | PublicUserRow): PublicUserRow {
   return {
     id: row.id,

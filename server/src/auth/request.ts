@@ -28,9 +28,17 @@ export function tokenFromRequest(req: Request): string | null {
   return null;
 }
 
-export async function viewerFromRequest(store: GraphStore, req: Request): Promise<Viewer | null> {
-  const token = tokenFromRequest(req);
-  return token ? viewerForToken(store, token) : null;
+/** The viewer of each request, looked up once: the rate limit and the API both ask for it. */
+const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+
+export function viewerFromRequest(store: GraphStore, req: Request): Promise<Viewer | null> {
+  let viewer = viewers.get(req);
+  if (!viewer) {
+    const token = tokenFromRequest(req);
+    viewer = token ? viewerForToken(store, token) : Promise.resolve(null);
+    viewers.set(req, viewer);
+  }
+  return viewer;
 }
 
 /** What resolvers may do to the response's session cookie. */

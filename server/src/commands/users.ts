@@ -30,7 +30,7 @@ export async function setUserDisabled(ctx: CommandContext, id: string, disabled:
   ctx.tx.note({ entity: 'User', firmIds: [] });
 }
 
-/** Sets a new password (already hashed), lifts a lock and ends the sessions; answers how many ended. */
+/** Sets a new password (already hashed) and ends the sessions; answers how many ended. */
 export async function resetUserPassword(ctx: CommandContext, id: string, passwordHash: string): Promise<number> {
   const before = await userInTx(ctx.tx, id);
   if (!before) throw new CommandRefused([{ field: 'id', reason: 'noSuchUser', value: id }]);

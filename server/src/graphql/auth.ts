@@ -4,6 +4,7 @@ import { newUserRecord } from '../auth/accounts';
 import { login, type SignInFailure } from '../auth/login';
 import { hashPassword } from '../auth/passwords';
 import { endSession } from '../auth/sessions';
+import { signInThrottleFor } from '../auth/sign-in-throttle';
 import { createUser, resetUserPassword, setUserDisabled } from '../commands/users';
 import { countUsers, listUsers, type PublicUserRow } from '../store/queries';
 import { builder } from './builder';
@@ -20,7 +21,7 @@ const RoleEnum = builder.enumType('Role', {
   description: 'ADMIN: city level; BUREAU: a district bureau; INVESTMENT: a district investment-promotion team; FIRM: one firm.',
 });
 
-/** Built from PublicUserRow only: the hash and the lockout state are not even in the object a resolver sees. */
+/** Built from PublicUserRow only: the hash is not even in the object a resolver sees. */
 export const UserRef = builder.objectRef<PublicUserRow>('User').implement({
   description: 'A person who signs in.',
   fields: (t) => ({
@@ -67,9 +68,20 @@ const UserInput = builder.inputType('UserInput', {
 function signInError(failure: SignInFailure): GraphQLError {
   const extensions: Record<string, unknown> = { code: failure.code };
   if (failure.code === 'BAD_USER_INPUT') extensions.field = failure.field;
-  if (failure.code === 'RATE_LIMITED') extensions.retryAfterSeconds = failure.retryAfterSeconds;
+  if (failure.code === 'RATE_LIMITED') {
+    extensions.retryAfterSeconds = failure.retryAfterSeconds;
+    // Yoga answers with this status and header and leaves `http` out of the body.
+    extensions.http = { status: 429, headers: { 'Retry-After': String(failure.retryAfterSeconds) } };
+  }
   return new GraphQLError(failure.message, { extensions });
 }
+
+/**
+ * The requests (their contexts) that have asked to sign in. Each sign-in costs a 32 MiB hash, and
+ * the request limit per address is what bounds how many an address may ask for; fifteen aliased
+ * logins in one request would multiply it (successful ones: a failure ends the operation).
+ */
+const signedInRequests = new WeakSet<GraphContext>();
 
 async function requireUser(ctx: GraphContext, id: string): Promise<PublicUserRow> {
   const user = await ctx.loaders.user.load(id);
@@ -116,12 +128,14 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   login: t.field({
     type: LoginResultRef,
-    description: 'Signs in; also sets the httpOnly session cookie. Wrong credentials, a locked account and too many attempts are errors.',
+    description: 'Signs in; also sets the httpOnly session cookie. Wrong credentials are an error; after repeated failures the same account from the same address must wait (RATE_LIMITED, HTTP 429 with Retry-After).',
     args: {
       username: t.arg.string({ required: true }),
       password: t.arg.string({ required: true }),
     },
     resolve: async (_root, args, ctx) => {
+      if (signedInRequests.has(ctx)) throw new GraphQLError('one login per request', { extensions: { code: 'BAD_USER_INPUT' } });
+      signedInRequests.add(ctx);
       const outcome = await login(ctx.store, { username: args.username, password: args.password, clientAddress: ctx.clientAddress });
       if (!outcome.ok) throw signInError(outcome.failure);
       ctx.sessionCookie.set(outcome.token);
@@ -173,7 +187,7 @@ builder.mutationFields((t) => ({
   }),
   resetUserPassword: t.field({
     type: UserRef,
-    description: "Sets a new password, lifts a lock and ends the user's sessions. For admins.",
+    description: "Sets a new password, lifts the account's sign-in delays and ends the user's sessions. For admins.",
     authScopes: { admin: true },
     args: { id: t.arg.id({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
@@ -181,7 +195,10 @@ builder.mutationFields((t) => ({
       const password = parseInput(passwordSchema, args.password, 'password');
       const passwordHash = await hashPassword(password);
       await runCommand(ctx, '', (command) => resetUserPassword(command, id, passwordHash));
-      return reloadUser(ctx, id);
+      const user = await reloadUser(ctx, id);
+      // The account's owner, given the new password, signs in at once wherever they failed before.
+      signInThrottleFor(ctx.store).forgetAccount(user.username);
+      return user;
     },
   }),
 }));

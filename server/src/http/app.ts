@@ -5,11 +5,13 @@ import express, { type Express } from 'express';
 import { createYoga } from 'graphql-yoga';
 import { DEFAULT_LOGISTICS, type LogisticsCosts } from '../analysis/logistics';
 import { sessionCookie, viewerFromRequest } from '../auth/request';
+import { installSignInThrottle, type ThrottleOverrides } from '../auth/sign-in-throttle';
 import { createContext, type GraphContext } from '../graphql/context';
 import { preferredLang } from './lang';
 import { buildSchema } from '../graphql';
 import type { GraphStore } from '../store/port';
-import { finalErrorHandler, graphqlBodyErrors, graphqlBodyLimit, graphqlRateLimit, securityHeaders } from './guards';
+import { finalErrorHandler, graphqlBodyErrors, graphqlBodyLimit, securityHeaders } from './guards';
+import { requestRateLimit } from './rate-limit';
 import { hardenedYogaOptions } from './hardening';
 import { targetsExport } from './targets-export';
 import { defaultSecurity, type SecurityOptions } from './limits';
@@ -30,6 +32,8 @@ export interface AppOptions {
   logistics?: LogisticsCosts;
   /** Batch size and upload limit of /api/import. */
   imports?: Partial<ImportOptions>;
+  /** The sign-in delays' numbers; tests make them small. */
+  signInThrottle?: ThrottleOverrides;
 }
 
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -42,11 +46,13 @@ export function createApp({
   security: overrides,
   logistics = DEFAULT_LOGISTICS,
   imports,
+  signInThrottle,
 }: AppOptions): Express {
   const security: SecurityOptions = { ...defaultSecurity, ...overrides };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', security.trustProxy);
+  installSignInThrottle(store, signInThrottle);
   app.use(securityHeaders({ development }));
 
   const yoga = createYoga<{ req: express.Request; res: express.Response }, GraphContext>({
@@ -68,12 +74,12 @@ export function createApp({
     res.status(answers ? 200 : 503).json({ status: answers ? 'ok' : 'unavailable', store: store.kind, answers });
   });
 
-  // Building a workbook costs more than most queries: the same per-address limit as /graphql.
-  app.get('/api/targets/export', graphqlRateLimit(security), targetsExport(store));
+  // Building a workbook costs more than most queries: the same limits as /graphql.
+  app.get('/api/targets/export', requestRateLimit(store, security), targetsExport(store));
 
   app.use(
     yoga.graphqlEndpoint,
-    graphqlRateLimit(security),
+    requestRateLimit(store, security),
     graphqlBodyLimit(security),
     (req: express.Request, res: express.Response) =>
       void (asksForMutation(req) ? withWritePriority(() => yoga.requestListener(req, res)) : yoga.requestListener(req, res)),

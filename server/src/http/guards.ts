@@ -1,12 +1,11 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { SecurityOptions } from './limits';
 
 /**
  * The express side of the hardened endpoint: security headers for every response, and in front of
- * /graphql a per-client rate limit and a body size limit. Refusals are answered in the GraphQL
- * response shape, so a client reads every failure the same way.
+ * /graphql a body size limit (the rate limit is in rate-limit.ts). Refusals are answered in the
+ * GraphQL response shape, so a client reads every failure the same way.
  */
 
 export function graphqlErrorBody(message: string, extensions: Record<string, unknown>) {
@@ -53,21 +52,6 @@ export function securityHeaders({ development }: { development: boolean }): Requ
     xFrameOptions: { action: 'deny' },
     // Over plain HTTP on localhost it is ignored anyway; in development it would only get in the way.
     strictTransportSecurity: development ? false : { maxAge: 31_536_000, includeSubDomains: false },
-  });
-}
-
-export function graphqlRateLimit({ rateLimitPerMinute }: Pick<SecurityOptions, 'rateLimitPerMinute'>): RequestHandler {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: rateLimitPerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) => {
-      refuse(res, 429, `Too many requests: at most ${rateLimitPerMinute} per minute from one address. Try again later.`, {
-        code: 'RATE_LIMITED',
-        retryAfterSeconds: Number(res.getHeader('Retry-After')) || 60,
-      });
-    },
   });
 }
 

@@ -52,8 +52,10 @@ export const NESTED_LIST_SIZE = 10;
 export interface SecurityOptions {
   /** Largest request body /graphql reads, in bytes; larger ones get 413. */
   bodyLimitBytes: number;
-  /** Requests per minute one client address may send to /graphql; more get 429. */
+  /** Requests per minute one client address may send to /graphql without a valid session; more get 429. */
   rateLimitPerMinute: number;
+  /** Requests per minute one signed-in user may send, from any number of addresses; more get 429. */
+  rateLimitPerUserPerMinute: number;
   /**
    * Which reverse proxies to believe about the client's address (express's `trust proxy`): false
    * (the default: the socket's peer is the client), a hop count, or addresses and subnets.
@@ -64,5 +66,6 @@ export interface SecurityOptions {
 export const defaultSecurity: SecurityOptions = {
   bodyLimitBytes: 100 * 1024,
   rateLimitPerMinute: 300,
+  rateLimitPerUserPerMinute: 600,
   trustProxy: false,
 };

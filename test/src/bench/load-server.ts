@@ -95,7 +95,7 @@ export interface ServerProcess {
 }
 
 export interface ServerProcessOptions {
-  /** Requests per minute from one address: every client of the benchmark is one loopback address. */
+  /** Requests per minute from one address, and per signed-in user: every client of the benchmark is one loopback address. */
   rateLimitPerMinute: number;
   /** Where node writes a CPU profile of the server (`--cpu-prof`); none when unset. */
   cpuProfileDir?: string;
@@ -114,6 +114,7 @@ export async function startServerProcess(dir: string, { rateLimitPerMinute, cpuP
       YULIAN_DATA_DIR: dir,
       YULIAN_SEED: 'off',
       YULIAN_RATE_LIMIT_PER_MINUTE: String(rateLimitPerMinute),
+      YULIAN_RATE_LIMIT_PER_USER_PER_MINUTE: String(rateLimitPerMinute),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -29,7 +29,7 @@ export async function startSyntheticServer(firms: number): Promise<SyntheticServ
   const store = await EmbeddedStore.open({ dataDir: dir, maxDbSizeBytes: 2 ** 34, queryTimeoutMs: 60_000 });
   await store.ensureSchema();
   await bulkLoadDataset(store, generateDataset({ firms, orders: firms * ORDERS_PER_FIRM, seed: SEED }), { mode: 'fresh', batchSize: LOAD_BATCH });
-  const app = createApp({ store, development: false, security: { rateLimitPerMinute: 100_000 } });
+  const app = createApp({ store, development: false, security: { rateLimitPerMinute: 100_000, rateLimitPerUserPerMinute: 100_000 } });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -57,7 +57,7 @@ describe('SIGTERM to the server', () => {
         output += `${line}\n`;
         if (line.includes('Yulian is serving')) serving();
       },
-      { PORT: String(port), HOST: '127.0.0.1', YULIAN_DATA_DIR: dir, YULIAN_SEED: 'off', NODE_ENV: 'production', YULIAN_RATE_LIMIT_PER_MINUTE: '100000' },
+      { PORT: String(port), HOST: '127.0.0.1', YULIAN_DATA_DIR: dir, YULIAN_SEED: 'off', NODE_ENV: 'production', YULIAN_RATE_LIMIT_PER_MINUTE: '100000', YULIAN_RATE_LIMIT_PER_USER_PER_MINUTE: '100000' },
     );
     const exited: Promise<Exit> = server.exited;
     await Promise.race([listening, exited.then((e) => Promise.reject(new Error(`the server stopped before serving: ${e.stderr}`)))]);

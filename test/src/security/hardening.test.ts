@@ -275,13 +275,14 @@ describe('client address behind proxies', () => {
   });
 
   it('reads the limits and proxy trust from the environment', () => {
-    expect(loadConfig({}).security).toEqual({ bodyLimitBytes: 102_400, rateLimitPerMinute: 300, trustProxy: false });
-    const tuned = loadConfig({ YULIAN_BODY_LIMIT_BYTES: '65536', YULIAN_RATE_LIMIT_PER_MINUTE: '60', YULIAN_TRUST_PROXY: '1' });
-    expect(tuned.security).toEqual({ bodyLimitBytes: 65_536, rateLimitPerMinute: 60, trustProxy: 1 });
+    expect(loadConfig({}).security).toEqual({ bodyLimitBytes: 102_400, rateLimitPerMinute: 300, rateLimitPerUserPerMinute: 600, trustProxy: false });
+    const tuned = loadConfig({ YULIAN_BODY_LIMIT_BYTES: '65536', YULIAN_RATE_LIMIT_PER_MINUTE: '60', YULIAN_RATE_LIMIT_PER_USER_PER_MINUTE: '120', YULIAN_TRUST_PROXY: '1' });
+    expect(tuned.security).toEqual({ bodyLimitBytes: 65_536, rateLimitPerMinute: 60, rateLimitPerUserPerMinute: 120, trustProxy: 1 });
     expect(loadConfig({ YULIAN_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).security.trustProxy).toBe('loopback, 10.0.0.0/8');
     // Trusting every hop would let any client choose the address its limit is counted against.
     expect(() => loadConfig({ YULIAN_TRUST_PROXY: 'true' })).toThrow(/YULIAN_TRUST_PROXY/);
     expect(() => loadConfig({ YULIAN_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/YULIAN_RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig({ YULIAN_RATE_LIMIT_PER_USER_PER_MINUTE: '-5' })).toThrow(/YULIAN_RATE_LIMIT_PER_USER_PER_MINUTE/);
   });
 });
 

@@ -1,6 +1,5 @@
 import type { Query } from '../port';
 import {
-  clearFailedLogins,
   countUsers,
   createSession,
   createUser,
@@ -8,7 +7,6 @@ import {
   deleteSession,
   deleteSessionsOfUser,
   listUsers,
-  recordFailedLogin,
   sessionWithUser,
   setUserDisabled,
   setUserPassword,
@@ -44,8 +42,6 @@ export function userExamples(): Query[] {
     }),
     setUserPassword(userId, hash, '2025-05-14T10:00:00.000Z'),
     setUserDisabled(userId, true, '2025-05-14T11:00:00.000Z'),
-    recordFailedLogin(userId, 20, '2025-05-14T12:15:00.000Z'),
-    clearFailedLogins(userId),
     createSession({ id: sessionId, userId, createdAt: '2025-05-14T09:00:00.000Z', expiresAt: '2025-05-14T21:00:00.000Z' }),
     sessionWithUser(sessionId, '2025-05-14T12:00:00.000Z'),
     deleteSession(sessionId),

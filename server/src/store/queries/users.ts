@@ -1,7 +1,7 @@
 import type { Role } from '@yulian/schema';
 import { defineQuery } from './define';
 
-/** A user as the API and the CLI may show it: no password hash, no lockout state. */
+/** A user as the API and the CLI may show it: no password hash. */
 export type PublicUserRow = {
   id: string;
   username: string;
@@ -17,14 +17,12 @@ export type PublicUserRow = {
 /** Everything sign-in needs; only `userByUsername` returns it, so the hash leaves the store on that path alone. */
 export type UserRow = PublicUserRow & {
   passwordHash: string;
-  failedLogins: number | null;
-  lockedUntil: string | null;
 };
 
 const publicColumns = `u.id AS id, u.username AS username, u.displayName AS displayName, u.role AS role,
   u.districtCode AS districtCode, u.firmId AS firmId, u.disabled AS disabled, u.createdAt AS createdAt, u.updatedAt AS updatedAt`;
 
-const signInColumns = `${publicColumns}, u.passwordHash AS passwordHash, u.failedLogins AS failedLogins, u.lockedUntil AS lockedUntil`;
+const signInColumns = `${publicColumns}, u.passwordHash AS passwordHash`;
 
 export const userByUsername = defineQuery<[string], UserRow>('userByUsername', (username) => ({
   cypher: `MATCH (u:User) WHERE u.username = $username RETURN ${signInColumns}`,
@@ -51,7 +49,7 @@ export const countUsers = defineQuery<[], { total: number }>('countUsers', () =>
   params: {},
 }));
 
-export type NewUserRow = Omit<UserRow, 'failedLogins' | 'lockedUntil'>;
+export type NewUserRow = UserRow;
 
 /**
  * Creates the user unless the username is taken, in which case it returns no row. Neither engine
@@ -63,18 +61,17 @@ export const createUser = defineQuery<[NewUserRow], { id: string }>('createUser'
     WITH count(taken) AS holders
     WHERE holders = 0
     CREATE (u:User {id: $id, username: $username, displayName: $displayName, passwordHash: $passwordHash,
-      role: $role, districtCode: $districtCode, firmId: $firmId, disabled: $disabled, failedLogins: 0,
+      role: $role, districtCode: $districtCode, firmId: $firmId, disabled: $disabled,
       createdAt: $createdAt, updatedAt: $updatedAt})
     RETURN u.id AS id`,
   params: { ...u },
 }));
 
-/** A new password also lifts a lock: that is how an administrator unlocks an account. */
 export const setUserPassword = defineQuery<[string, string, string], { id: string }>(
   'setUserPassword',
   (id, passwordHash, updatedAt) => ({
     cypher: `MATCH (u:User {id: $id})
-      SET u.passwordHash = $passwordHash, u.failedLogins = 0, u.lockedUntil = NULL, u.updatedAt = $updatedAt
+      SET u.passwordHash = $passwordHash, u.updatedAt = $updatedAt
       RETURN u.id AS id`,
     params: { id, passwordHash, updatedAt },
   }),
@@ -87,28 +84,6 @@ export const setUserDisabled = defineQuery<[string, boolean, string], { id: stri
     params: { id, disabled, updatedAt },
   }),
 );
-
-/**
- * Counts a failed sign-in in the statement itself, so two concurrent failures cannot both read the
- * same count. The failure that reaches `maxFailures` sets `lockedUntil` and starts the count
- * again, so the rule stays "every run of maxFailures failures locks the account".
- */
-export const recordFailedLogin = defineQuery<[string, number, string], { failures: number }>(
-  'recordFailedLogin',
-  (id, maxFailures, lockUntil) => ({
-    cypher: `MATCH (u:User {id: $id})
-      WITH u, coalesce(u.failedLogins, 0) + 1 AS failures
-      SET u.failedLogins = CASE WHEN failures >= $maxFailures THEN 0 ELSE failures END,
-        u.lockedUntil = CASE WHEN failures >= $maxFailures THEN $lockUntil ELSE u.lockedUntil END
-      RETURN failures AS failures`,
-    params: { id, maxFailures, lockUntil },
-  }),
-);
-
-export const clearFailedLogins = defineQuery<[string], { id: string }>('clearFailedLogins', (id) => ({
-  cypher: `MATCH (u:User {id: $id}) SET u.failedLogins = 0, u.lockedUntil = NULL RETURN u.id AS id`,
-  params: { id },
-}));
 
 export type SessionRow = { id: string; userId: string; createdAt: string; expiresAt: string };
 
