@@ -1,6 +1,6 @@
 import { firmFilterSchema, idSchema } from '@yulian/schema';
 import { countFirms, findFirms } from '../store/queries';
-import { editsFirm, isFirmMember, readsAggregates } from '../auth/policy';
+import { editsFirm, seesDemandOf } from '../auth/policy';
 import { builder } from './builder';
 import { parseInput } from './errors';
 import { pageFromArgs, toConnection } from './pagination';
@@ -79,7 +79,7 @@ NeedRef.implement({
     annualDemand: t.exposeFloat('annualDemand', {
       nullable: true,
       description: "How much the firm buys a year; for the firm itself, bureaus and investment teams.",
-      authScopes: (n, _args, ctx) => readsAggregates(ctx.viewer) || isFirmMember(ctx.viewer, n.firmId),
+      authScopes: (n, _args, ctx) => seesDemandOf(ctx.viewer, n.firmId),
     }),
     unit: t.exposeString('unit', { nullable: true }),
   }),
