@@ -104,8 +104,8 @@ export function seesDemandOf(viewer: Viewer | null, firmId: string): boolean {
  * sum of one or two pairs is those pairs' amounts. Contributions the viewer may see anyway (a
  * firm's own orders) are left out of the count: subtracting them from the sum reveals the rest.
  * An empty sum (nobody traded) is shown, because who trades with whom is public.
- * `graphql/withheld.ts` applies this to every figure of an answer, and to what the figures give
- * away together (a total less a shown part).
+ * auth/aggregate-blocks.ts extends it to what shown figures give away together (a district's total
+ * less all but one of its leaders' totals), and graphql/withheld.ts applies it to every figure.
  */
 export const MIN_AGGREGATE = 3;
 
@@ -128,8 +128,4 @@ export function aggregateWithheld(viewer: Viewer | null, contributions: readonly
   if (orders < MIN_AGGREGATE) return 'TOO_FEW_ORDERS';
   const pairs = new Set(hidden.map((c) => `${c.supplierId}\u0000${c.buyerId}`));
   return pairs.size < MIN_AGGREGATE ? 'TOO_FEW_COUNTERPARTIES' : null;
-}
-
-export function mayShowAggregate(viewer: Viewer | null, contributions: readonly Contribution[]): boolean {
-  return aggregateWithheld(viewer, contributions) === null;
 }

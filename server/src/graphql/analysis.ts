@@ -8,7 +8,7 @@ import type { GraphContext } from './context';
 import { parseInput } from './errors';
 import { requireFirm, requireSegment } from './lookups';
 import { DistrictRef, FirmRef, LangEnum, SegmentRef, SupplierCandidateRef } from './refs';
-import { gapKey, gapWithheld, purchasesByGap, rateWithheld, savingWithheld, withheldFigure, WithheldReasonEnum, type GapWithheld, type RateWithheld } from './withheld';
+import { gapsWithheld, rateWithheld, savingWithheld, scopeLevel, withheldFigure, WithheldReasonEnum, type GapWithheld, type RateWithheld } from './withheld';
 
 const shareSchema = z.number().min(0, { message: 'must be between 0 and 1' }).max(1, { message: 'must be between 0 and 1' });
 const firstSchema = z.number().int().min(1, { message: 'must be at least 1' }).max(100, { message: 'must be at most 100' });
@@ -172,13 +172,15 @@ builder.queryFields((t) => ({
       segmentCode: t.arg.string(),
     },
     resolve: async (_root, args, ctx) => {
-      const { rate, purchases } = await localSupportRateWithPurchases(ctx.store, {
+      const scope = {
         year: parseInput(yearSchema, args.year, 'year'),
         leaderId: args.leaderId == null ? null : parseInput(idSchema, String(args.leaderId), 'leaderId'),
         districtCode: args.districtCode == null ? null : parseInput(codeSchema, args.districtCode, 'districtCode'),
         segmentCode: args.segmentCode == null ? null : parseInput(codeSchema, args.segmentCode, 'segmentCode'),
-      });
-      return { ...rate, withheld: rateWithheld(ctx.viewer, rate, purchases) };
+      };
+      const { rate, purchases } = await localSupportRateWithPurchases(ctx.store, scope);
+      const withheld = rateWithheld(ctx.viewer, purchases, { level: scopeLevel(scope), segmentFiltered: scope.segmentCode !== null });
+      return { ...rate, withheld };
     },
   }),
   chainGaps: t.field({
@@ -193,18 +195,15 @@ builder.queryFields((t) => ({
       maxLocalShare: t.arg.float({ defaultValue: 0.5 }),
     },
     resolve: async (_root, args, ctx) => {
-      const analysis = await analyzeGaps(ctx.store, {
+      const scope = {
         year: parseInput(yearSchema, args.year, 'year'),
         leaderId: args.leaderId == null ? null : parseInput(idSchema, String(args.leaderId), 'leaderId'),
         districtCode: args.districtCode == null ? null : parseInput(codeSchema, args.districtCode, 'districtCode'),
         maxLocalShare: parseInput(shareSchema, args.maxLocalShare ?? 0.5, 'maxLocalShare'),
-      });
-      const purchases = purchasesByGap(analysis.purchaseRows);
-      return analysis.gaps.map((gap) => ({
-        ...gap,
-        analysis,
-        withheld: gapWithheld(ctx.viewer, gap, purchases.get(gapKey(gap.leaderId, gap.segmentCode)) ?? []),
-      }));
+      };
+      const analysis = await analyzeGaps(ctx.store, scope);
+      const withheld = gapsWithheld(ctx.viewer, analysis.purchaseRows, scopeLevel(scope));
+      return analysis.gaps.map((gap) => ({ ...gap, analysis, withheld: withheld(gap) }));
     },
   }),
   findSuppliers: t.field({

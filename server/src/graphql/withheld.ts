@@ -1,14 +1,14 @@
-import type { Dependence, LocalSupportRate, SupplierCandidate } from '../analysis/types';
+import type { Dependence, SupplierCandidate } from '../analysis/types';
+import { AggregateBlocks, ratioWithheld, type BlockPurchase, type BlockScope } from '../auth/aggregate-blocks';
 import { aggregateWithheld, MIN_AGGREGATE, type Contribution, type WithheldReason } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
-import { ratioWithheld, withholdCells, type Cell } from '../auth/withheld-cells';
 import type { TargetSuggestion } from '../investment/suggestions';
 import type { PurchaseRow, TradeLinkRow } from '../store/queries';
 import { builder } from './builder';
 
 /**
  * Which figures of an answer a viewer sees under the small-cell rule (auth/policy.ts
- * `aggregateWithheld`, auth/withheld-cells.ts), worked out from the purchases the figures sum. A
+ * `aggregateWithheld`, auth/aggregate-blocks.ts), worked out from the purchases the figures sum. A
  * withheld figure is null with a `…Withheld` reason beside it, never an error: the rest of the
  * answer stands. The analyses compute as before; this only decides what leaves the API.
  */
@@ -33,22 +33,25 @@ export function withheldFigure<P>(t: Fields<P>, name: string, value: (p: P) => n
   ] as const;
 }
 
-/** The same purchase object in every cell it counts in: the cells' overlaps are what the rule checks. */
-function contributionsOf(rows: readonly PurchaseRow[]): Contribution[] {
-  return rows.map((p) => ({ supplierId: p.supplierId, buyerId: p.buyerId, orders: p.liveOrders }));
+/** A purchase row with what the blocks need; the figures of an answer are lists of these. */
+type Bought = BlockPurchase & { row: PurchaseRow };
+
+function blocksOf(viewer: Viewer | null, rows: readonly PurchaseRow[], scope: BlockScope): { bought: Bought[]; blocks: AggregateBlocks<Bought> } {
+  const bought = rows.map((row) => ({
+    supplierId: row.supplierId,
+    buyerId: row.buyerId,
+    orders: row.liveOrders,
+    segmentCode: row.segmentCode,
+    local: row.supplierInRegion,
+    buyerDistrict: row.buyerDistrict,
+    row,
+  }));
+  return { bought, blocks: new AggregateBlocks(viewer, bought, scope) };
 }
 
-function cellsBy<K>(rows: readonly PurchaseRow[], contributions: readonly Contribution[], key: (p: PurchaseRow) => K): Map<K, Contribution[]> {
-  const cells = new Map<K, Contribution[]>();
-  rows.forEach((p, i) => {
-    const c = contributions[i];
-    if (!c) return;
-    const k = key(p);
-    const cell = cells.get(k);
-    if (cell) cell.push(c);
-    else cells.set(k, [c]);
-  });
-  return cells;
+/** The level of blocks an answer's scope covers: one buyer, one district's chain leaders, or all. */
+export function scopeLevel(scope: { leaderId?: string | null; districtCode?: string | null }): BlockScope['level'] {
+  return scope.leaderId ? 'buyer' : scope.districtCode ? 'district' : 'region';
 }
 
 export interface RateWithheld {
@@ -60,22 +63,22 @@ export interface RateWithheld {
   byDistrict: Map<string, WithheldReason | null>;
 }
 
-/** A supporting rate's figures, most telling first: the total, the local part, the in-district part, each supplier district. */
-export function rateWithheld(viewer: Viewer | null, rate: LocalSupportRate, purchases: readonly PurchaseRow[]): RateWithheld {
-  const all = contributionsOf(purchases);
-  const local = all.filter((_, i) => purchases[i]?.supplierInRegion);
-  const inDistrict = all.filter((_, i) => purchases[i]?.supplierDistrict === purchases[i]?.buyerDistrict);
-  const districts = cellsBy(purchases, all, (p) => p.supplierDistrict);
-  const districtCells = rate.byDistrict.map((d) => districts.get(d.districtCode) ?? []);
-  const [total, localW, inDistrictW, ...byDistrict] = withholdCells(viewer, [all, local, inDistrict, ...districtCells]);
-  const totalW = total ?? null;
+/** A supporting rate's figures: the total, the local part, the in-district part, each supplier district. */
+export function rateWithheld(viewer: Viewer | null, purchases: readonly PurchaseRow[], scope: BlockScope): RateWithheld {
+  const { bought, blocks } = blocksOf(viewer, purchases, scope);
+  const local = bought.filter((p) => p.local);
+  const inDistrict = bought.filter((p) => p.row.supplierDistrict === p.buyerDistrict);
+  const total = { figure: bought, withheld: blocks.withheld(bought) };
+  const localCny = blocks.withheld(local);
+  const inDistrictCny = blocks.withheld(inDistrict);
+  const byDistrict = groupBy(bought, (p) => p.row.supplierDistrict);
   return {
-    totalCny: totalW,
-    localCny: localW ?? null,
-    inDistrictCny: inDistrictW ?? null,
-    rate: ratioWithheld({ cell: local, withheld: localW ?? null }, { cell: all, withheld: totalW }),
-    inDistrictRate: ratioWithheld({ cell: inDistrict, withheld: inDistrictW ?? null }, { cell: all, withheld: totalW }),
-    byDistrict: new Map(rate.byDistrict.map((d, i) => [d.districtCode, byDistrict[i] ?? null])),
+    totalCny: total.withheld,
+    localCny,
+    inDistrictCny,
+    rate: ratioWithheld({ figure: local, withheld: localCny }, total),
+    inDistrictRate: ratioWithheld({ figure: inDistrict, withheld: inDistrictCny }, total),
+    byDistrict: new Map([...byDistrict].map(([code, figure]) => [code, blocks.withheld(figure)])),
   };
 }
 
@@ -87,54 +90,59 @@ export interface GapWithheld {
   outsideSuppliers: Map<string, WithheldReason | null>;
 }
 
-/** A gap's figures from the leader's purchases in the segment: what was bought, the local part, each outside supplier. */
-export function gapWithheld(viewer: Viewer | null, gap: { outsideSuppliers: readonly { firmId: string }[] }, purchases: readonly PurchaseRow[]): GapWithheld {
-  const all = contributionsOf(purchases);
-  const local = all.filter((_, i) => purchases[i]?.supplierInRegion);
-  const bySupplier = cellsBy(purchases, all, (p) => p.supplierId);
-  const outside = gap.outsideSuppliers.map((o) => bySupplier.get(o.firmId) ?? []);
-  const [purchased, localW, ...outsideW] = withholdCells(viewer, [all, local, ...outside]);
-  return {
-    purchasedCny: purchased ?? null,
-    localCny: localW ?? null,
-    localShare: ratioWithheld({ cell: local, withheld: localW ?? null }, { cell: all, withheld: purchased ?? null }),
-    outsideSuppliers: new Map(gap.outsideSuppliers.map((o, i) => [o.firmId, outsideW[i] ?? null])),
+/** Each gap's figures (what was bought, the local part, each outside supplier), keyed `leader|segment`. */
+export function gapsWithheld(viewer: Viewer | null, purchases: readonly PurchaseRow[], level: BlockScope['level']): (gap: { leaderId: string; segmentCode: string }) => GapWithheld {
+  const { bought, blocks } = blocksOf(viewer, purchases, { level, segmentFiltered: false });
+  const byGap = groupBy(bought, (p) => gapKey(p.buyerId, p.segmentCode));
+  return (gap) => {
+    const all = byGap.get(gapKey(gap.leaderId, gap.segmentCode)) ?? [];
+    const local = all.filter((p) => p.local);
+    const purchased = { figure: all, withheld: blocks.withheld(all) };
+    const localCny = blocks.withheld(local);
+    const suppliers = groupBy(all.filter((p) => !p.local), (p) => p.supplierId);
+    return {
+      purchasedCny: purchased.withheld,
+      localCny,
+      localShare: ratioWithheld({ figure: local, withheld: localCny }, purchased),
+      outsideSuppliers: new Map([...suppliers].map(([id, figure]) => [id, blocks.withheld(figure)])),
+    };
   };
 }
 
-/** The purchases of each gap, keyed `leader|segment`. */
-export function purchasesByGap(purchases: readonly PurchaseRow[]): Map<string, PurchaseRow[]> {
-  const groups = new Map<string, PurchaseRow[]>();
-  for (const p of purchases) {
-    const key = gapKey(p.buyerId, p.segmentCode);
-    const group = groups.get(key);
-    if (group) group.push(p);
-    else groups.set(key, [p]);
+const gapKey = (firmId: string, segmentCode: string) => `${firmId}\u0000${segmentCode}`;
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
   }
   return groups;
 }
 
-export const gapKey = (leaderId: string, segmentCode: string) => `${leaderId}\u0000${segmentCode}`;
-
-/** A suggestion's amount sums its firm's sales to the listed leaders in the segment. */
+/** A suggestion's amount sums its firm's sales to the listed leaders of the district in the segment. */
 export function suggestionsWithheld(viewer: Viewer | null, suggestions: readonly TargetSuggestion[], purchases: readonly PurchaseRow[]): (WithheldReason | null)[] {
-  const byPair = purchasesByGap(purchases);
-  const cells: Cell[] = suggestions.map((s) =>
-    contributionsOf(s.leaderIds.flatMap((leaderId) => (byPair.get(gapKey(leaderId, s.segmentCode)) ?? []).filter((p) => p.supplierId === s.firmId))),
-  );
-  return withholdCells(viewer, cells);
+  const { bought, blocks } = blocksOf(viewer, purchases, { level: 'district', segmentFiltered: false });
+  const bySupplier = groupBy(bought, (p) => gapKey(p.supplierId, p.segmentCode));
+  return suggestions.map((s) => blocks.withheld((bySupplier.get(gapKey(s.firmId, s.segmentCode)) ?? []).filter((p) => s.leaderIds.includes(p.buyerId))));
 }
 
-/** A customer's share of a firm's sales is its sales to that customer over all its sales. */
+/**
+ * A customer's share of a firm's sales is its sales to that customer (one pair) over all its sales:
+ * shown to whoever may see that pair's amount, and when it is 1 (the firm's only customer).
+ */
 export function sharesWithheld(viewer: Viewer | null, firmId: string, links: readonly TradeLinkRow[], dependence: readonly Dependence[]): Map<string, WithheldReason | null> {
-  const sales = links.filter((l) => l.supplierId === firmId && l.kind === 'SUPPLY' && l.buyerId !== firmId);
-  const all: Contribution[] = sales.map((l) => ({ supplierId: l.supplierId, buyerId: l.buyerId, orders: l.orderCount }));
-  const byCustomer = new Map<string, Contribution[]>();
-  for (const c of all) byCustomer.set(c.buyerId, [...(byCustomer.get(c.buyerId) ?? []), c]);
-  const customers = dependence.map((d) => byCustomer.get(d.customerId) ?? []);
-  const [total, ...each] = withholdCells(viewer, [all, ...customers]);
+  const sales: Contribution[] = links
+    .filter((l) => l.supplierId === firmId && l.kind === 'SUPPLY' && l.buyerId !== firmId)
+    .map((l) => ({ supplierId: l.supplierId, buyerId: l.buyerId, orders: l.orderCount }));
+  const total = { figure: sales, withheld: aggregateWithheld(viewer, sales) };
   return new Map(
-    dependence.map((d, i) => [d.customerId, ratioWithheld({ cell: customers[i] ?? [], withheld: each[i] ?? null }, { cell: all, withheld: total ?? null })]),
+    dependence.map((d) => {
+      const figure = sales.filter((c) => c.buyerId === d.customerId);
+      return [d.customerId, ratioWithheld({ figure, withheld: aggregateWithheld(viewer, figure) }, total)];
+    }),
   );
 }
 

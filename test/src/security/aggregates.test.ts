@@ -184,6 +184,23 @@ describe('an investment team and aggregates of one or two orders (the seed’s 2
     expect(seen.firm.dependence.find((d) => d.customer.id === 'pingwei')?.share).toBeCloseTo(0.6, 10);
   });
 
+  it('does not give away Anrui’s two suppliers as Hechuan’s total less Jianya’s and Pingwei’s', async () => {
+    const q = `query R($leader: ID, $district: String) { localSupportRate(year: 2024, leaderId: $leader, districtCode: $district) { totalCny } }`;
+    const total = async (vars: Record<string, string>) =>
+      (await gqlDataAs<{ localSupportRate: { totalCny: number | null } }>(server.url, investment, q, vars)).localSupportRate.totalCny;
+    const [district, ...leaders] = await Promise.all([total({ district: '500117' }), ...LEADERS.map((leader) => total({ leader }))]);
+    // Anrui bought from two firms in 2024: its total is withheld, and so must be whatever recovers it.
+    expect(leaders[0]).toBeNull();
+    const shown = [district, ...leaders.slice(1)];
+    expect(shown.every((t) => t !== null)).toBe(false);
+    const { localSupportRate } = await gqlDataAs<{ localSupportRate: { totalCnyWithheld: string | null } }>(
+      server.url,
+      investment,
+      '{ localSupportRate(year: 2024, districtCode: "500117") { totalCnyWithheld } }',
+    );
+    expect(localSupportRate.totalCnyWithheld).toBe('REVEALS_WITHHELD');
+  });
+
   it('leaves bureaus and admins every exact figure', async () => {
     for (const token of [bureau, admin]) {
       const { chainGaps } = await gqlDataAs<{ chainGaps: Gap[] }>(server.url, token, GAP_FIGURES, { leader: 'anrui', year: 2023 });
@@ -250,6 +267,20 @@ describe('an investment team and aggregates of enough orders (recorded here)', (
       localShareWithheld: 'REVEALS_WITHHELD',
       outsideSuppliers: [{ firm: { id: 'syn-liangjiang-bearing' }, amountCnyWithheld: 'TOO_FEW_COUNTERPARTIES' }],
     });
+  });
+
+  it('sees Hechuan’s total, every small leftover of its leaders together resting on three pairs', async () => {
+    const { localSupportRate } = await gqlDataAs<{ localSupportRate: Rate }>(
+      server.url,
+      investment,
+      'query R($year: Int!) { localSupportRate(year: $year, districtCode: "500117") { rate inDistrictRate localCny inDistrictCny totalCny byDistrict { district { code } amountCny } } }',
+      { year: YEAR },
+    );
+    // Every order recorded here went to one of Hechuan's three chain leaders.
+    expect(localSupportRate.totalCny).toBe(sum(placed));
+    // Jianya's gears are one block (their outside part is one supplier): the district's local part would cut it.
+    expect(localSupportRate.localCny).toBeNull();
+    expect(localSupportRate.rate).toBeNull();
   });
 
   it('sees a suggestion resting on three chain leaders, and not one resting on one leader’s three orders', async () => {
