@@ -8,7 +8,17 @@ import type { GraphContext } from './context';
 import { parseInput } from './errors';
 import { requireFirm, requireSegment } from './lookups';
 import { DistrictRef, FirmRef, LangEnum, SegmentRef, SupplierCandidateRef } from './refs';
-import { gapsWithheld, rateWithheld, savingWithheld, scopeLevel, withheldFigure, WithheldReasonEnum, type GapWithheld, type RateWithheld } from './withheld';
+import {
+  gapsWithheld,
+  rateWithheld,
+  savingWithheld,
+  scopeLevel,
+  withheldFigure,
+  withheldLast,
+  WithheldReasonEnum,
+  type GapWithheld,
+  type RateWithheld,
+} from './withheld';
 
 const shareSchema = z.number().min(0, { message: 'must be between 0 and 1' }).max(1, { message: 'must be between 0 and 1' });
 const firstSchema = z.number().int().min(1, { message: 'must be at least 1' }).max(100, { message: 'must be at most 100' });
@@ -92,7 +102,12 @@ const LocalSupportRateRef = builder.objectRef<RateParent>('LocalSupportRate').im
       byDistrict: t.field({
         type: [DistrictAmountRef],
         description: 'Value bought per supplier district, largest first.',
-        resolve: (r) => r.byDistrict.map((d) => ({ ...d, withheld: r.withheld.byDistrict.get(d.districtCode) ?? null })),
+        resolve: (r) =>
+          withheldLast(
+            r.byDistrict.map((d) => ({ ...d, withheld: r.withheld.byDistrict.get(d.districtCode) ?? null })),
+            (d) => d.withheld !== null,
+            (d) => d.districtCode,
+          ),
       }),
     };
   },
@@ -137,7 +152,12 @@ export const ChainGapRef = builder.objectRef<GapParent>('ChainGap').implement({
       unsupplied: t.exposeBoolean('unsupplied', { description: 'Needed but bought from nobody in the year.' }),
       outsideSuppliers: t.field({
         type: [OutsideSupplierRef],
-        resolve: (g) => g.outsideSuppliers.map((o) => ({ ...o, withheld: g.withheld.outsideSuppliers.get(o.firmId) ?? null })),
+        resolve: (g) =>
+        withheldLast(
+          g.outsideSuppliers.map((o) => ({ ...o, withheld: g.withheld.outsideSuppliers.get(o.firmId) ?? null })),
+          (o) => o.withheld !== null,
+          (o) => o.firmId,
+        ),
       }),
       candidates: t.field({
         type: [SupplierCandidateRef],
@@ -203,7 +223,9 @@ builder.queryFields((t) => ({
       };
       const analysis = await analyzeGaps(ctx.store, scope);
       const withheld = gapsWithheld(ctx.viewer, analysis.purchaseRows, scopeLevel(scope));
-      return analysis.gaps.map((gap) => ({ ...gap, analysis, withheld: withheld(gap) }));
+      const gaps = analysis.gaps.map((gap) => ({ ...gap, analysis, withheld: withheld(gap) }));
+      // Ranked by the value bought outside: purchased less local.
+      return withheldLast(gaps, (g) => g.withheld.purchasedCny !== null || g.withheld.localCny !== null, (g) => `${g.leaderId}\u0000${g.segmentCode}`);
     },
   }),
   findSuppliers: t.field({

@@ -12,7 +12,7 @@ import { FirmRef, GoalRef, SegmentRef } from './refs';
 import { runCommand } from './run-command';
 import { requireManages, visibleTargets } from './target-access';
 import { TargetRef } from './target-refs';
-import { suggestionsWithheld, withheldFigure } from './withheld';
+import { suggestionsWithheld, withheldFigure, withheldLast } from './withheld';
 
 const MonthProgressRef = builder.objectRef<MonthProgress>('MonthProgress').implement({
   description: 'One month (China Standard Time) of the year’s signed projects: moves to SIGNED, STARTED and PRODUCING in it.',
@@ -98,7 +98,8 @@ builder.queryFields((t) => ({
       const analysis = await analyzeGaps(ctx.store, { year, districtCode });
       const suggestions = suggestTargets(analysis.gaps);
       const withheld = suggestionsWithheld(ctx.viewer, suggestions, analysis.purchaseRows);
-      return suggestions.map((s, i) => ({ ...s, withheld: withheld[i] ?? null }));
+      const shaped = suggestions.map((s, i) => ({ ...s, withheld: withheld[i] ?? null }));
+      return withheldLast(shaped, (s) => s.withheld !== null, (s) => `${s.firmId}\u0000${s.segmentCode}`);
     },
   }),
 }));

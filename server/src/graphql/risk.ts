@@ -8,7 +8,7 @@ import { builder } from './builder';
 import { badInput, parseInput } from './errors';
 import { requireFirm, requireSegment } from './lookups';
 import { FirmRef, LangEnum, SegmentRef, SupplierCandidateRef } from './refs';
-import { sharesWithheld, WithheldReasonEnum } from './withheld';
+import { sharesWithheld, withheldLast, WithheldReasonEnum } from './withheld';
 
 /**
  * Risk analyses: material loops, dependence, single-source risk and disruption. Who sees what
@@ -134,7 +134,8 @@ builder.objectField(FirmRef, 'dependence', (t) =>
       const links = await ctx.loaders.tradeLinks('supplier', scope).load(firm.id);
       const dependence = dependenceOf(firm.id, links);
       const withheld = sharesWithheld(ctx.viewer, firm.id, links, dependence);
-      return dependence.map((d) => ({ ...d, firmId: firm.id, shareWithheld: withheld.get(d.customerId) ?? null }));
+      const shaped = dependence.map((d) => ({ ...d, firmId: firm.id, shareWithheld: withheld.get(d.customerId) ?? null }));
+      return withheldLast(shaped, (d) => d.shareWithheld !== null, (d) => d.customerId);
     },
   }),
 );

@@ -150,3 +150,15 @@ export function sharesWithheld(viewer: Viewer | null, firmId: string, links: rea
 export function savingWithheld(viewer: Viewer | null, candidate: SupplierCandidate): WithheldReason | null {
   return candidate.savingFrom ? aggregateWithheld(viewer, [candidate.savingFrom]) : null;
 }
+
+/**
+ * Lists ranked by an amount (gaps by value bought outside, suggestions by value, suppliers and
+ * districts by amount) would place a withheld amount between two shown ones, which bounds it. So
+ * items whose ranking amount is withheld follow the others, in an order that says nothing of it.
+ */
+export function withheldLast<T>(items: readonly T[], withheld: (item: T) => boolean, neutral: (item: T) => string): T[] {
+  const shown = items.filter((item) => !withheld(item));
+  if (shown.length === items.length) return [...items];
+  const hidden = items.filter(withheld).sort((a, b) => neutral(a).localeCompare(neutral(b)));
+  return [...shown, ...hidden];
+}

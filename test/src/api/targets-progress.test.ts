@@ -127,7 +127,8 @@ describe('target suggestions', () => {
     const { targetSuggestions } = await gqlDataAs<{
       targetSuggestions: { firm: { id: string }; segment: { code: string }; amountCny: number | null; amountCnyWithheld: string | null; leaders: { id: string }[]; targets: { id: string }[] }[];
     }>(server.url, hechuan, '{ targetSuggestions(districtCode: "500117", year: 2025) { firm { id } segment { code } amountCny amountCnyWithheld leaders { id } targets { id } } }');
-    // Each value is one supplier's single order to one leader: ranked by it, but withheld from the team (README, Security).
+    // Each value is one supplier's single order to one leader: withheld from the team (README, Security), and the
+    // list in name order, since ranking by a withheld value would bound it.
     expect(targetSuggestions.map((s) => [s.firm.id, s.segment.code, s.amountCny, s.amountCnyWithheld])).toEqual([
       ['syn-guangan-extrusion', 'AL_EXTRUSION', null, 'TOO_FEW_ORDERS'],
       ['syn-liangjiang-bearing', 'BEARING', null, 'TOO_FEW_ORDERS'],

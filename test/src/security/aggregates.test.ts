@@ -201,6 +201,20 @@ describe('an investment team and aggregates of one or two orders (the seed’s 2
     expect(localSupportRate.totalCnyWithheld).toBe('REVEALS_WITHHELD');
   });
 
+  it('does not rank the gaps by withheld values, which would bound them between shown ones', async () => {
+    const q = '{ chainGaps(year: 2024, districtCode: "500117") { leader { id } segment { code } purchasedCny localCny } }';
+    type Ranked = { leader: { id: string }; segment: { code: string }; purchasedCny: number | null; localCny: number | null };
+    const order = (gaps: Ranked[]) => gaps.map((g) => `${g.leader.id} ${g.segment.code}`);
+    const seen = (await gqlDataAs<{ chainGaps: Ranked[] }>(server.url, bureau, q)).chainGaps;
+    const outside = (g: Ranked) => (g.purchasedCny ?? 0) - (g.localCny ?? 0);
+    expect(seen.map(outside)).toEqual(seen.map(outside).sort((a, b) => b - a));
+    const { chainGaps } = await gqlDataAs<{ chainGaps: Ranked[] }>(server.url, investment, q);
+    const shown = chainGaps.filter((g) => g.purchasedCny !== null && g.localCny !== null);
+    const withheld = chainGaps.filter((g) => g.purchasedCny === null || g.localCny === null);
+    expect(withheld.length).toBeGreaterThan(1);
+    expect(order(chainGaps)).toEqual([...order(shown), ...order(withheld).sort()]);
+  });
+
   it('leaves bureaus and admins every exact figure', async () => {
     for (const token of [bureau, admin]) {
       const { chainGaps } = await gqlDataAs<{ chainGaps: Gap[] }>(server.url, token, GAP_FIGURES, { leader: 'anrui', year: 2023 });
