@@ -92,6 +92,16 @@ export function recordsSupportTie(viewer: Viewer | null, from: { id: string; dis
   return editsFirm(viewer, from) && editsFirm(viewer, to);
 }
 
+/**
+ * Gaps are segments whose local share is at most a threshold; moving the threshold a little at a
+ * time would find a withheld local share to any precision. So only viewers who see every amount
+ * choose it; the others get the default.
+ */
+export const DEFAULT_GAP_SHARE = 0.5;
+export function choosesGapThreshold(viewer: Viewer | null): boolean {
+  return readsEverything(viewer);
+}
+
 /** Whether a viewer sees a firm's yearly demand (Need.annualDemand): the firm itself and analysts. */
 export function seesDemandOf(viewer: Viewer | null, firmId: string): boolean {
   return readsAggregates(viewer) || isFirmMember(viewer, firmId);

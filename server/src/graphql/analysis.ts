@@ -1,11 +1,11 @@
 import { codeSchema, idSchema, yearSchema } from '@yulian/schema';
 import { z } from 'zod';
-import { isFirmMember, readsAggregates, seesDemandOf, type WithheldReason } from '../auth/policy';
+import { choosesGapThreshold, DEFAULT_GAP_SHARE, isFirmMember, readsAggregates, seesDemandOf, type WithheldReason } from '../auth/policy';
 import { analyzeGaps, findSuppliers, localSupportRateWithPurchases, type GapAnalysis } from '../analysis/supply-service';
 import type { ChainGap, DistrictAmount, LocalSupportRate, SupplierCandidate } from '../analysis/types';
 import { builder } from './builder';
 import type { GraphContext } from './context';
-import { parseInput } from './errors';
+import { forbidden, parseInput } from './errors';
 import { requireFirm, requireSegment } from './lookups';
 import { DistrictRef, FirmRef, LangEnum, SegmentRef, SupplierCandidateRef } from './refs';
 import {
@@ -212,15 +212,18 @@ builder.queryFields((t) => ({
       year: t.arg.int({ required: true }),
       leaderId: t.arg.id(),
       districtCode: t.arg.string(),
-      maxLocalShare: t.arg.float({ defaultValue: 0.5 }),
+      maxLocalShare: t.arg.float({ defaultValue: DEFAULT_GAP_SHARE, description: 'Bureaus and admins only; others get the default.' }),
     },
     resolve: async (_root, args, ctx) => {
       const scope = {
         year: parseInput(yearSchema, args.year, 'year'),
         leaderId: args.leaderId == null ? null : parseInput(idSchema, String(args.leaderId), 'leaderId'),
         districtCode: args.districtCode == null ? null : parseInput(codeSchema, args.districtCode, 'districtCode'),
-        maxLocalShare: parseInput(shareSchema, args.maxLocalShare ?? 0.5, 'maxLocalShare'),
+        maxLocalShare: parseInput(shareSchema, args.maxLocalShare ?? DEFAULT_GAP_SHARE, 'maxLocalShare'),
       };
+      if (scope.maxLocalShare !== DEFAULT_GAP_SHARE && !choosesGapThreshold(ctx.viewer)) {
+        throw forbidden(`set maxLocalShare (only ${DEFAULT_GAP_SHARE} for viewers who may not see single order amounts: another threshold would narrow a withheld local share down)`);
+      }
       const analysis = await analyzeGaps(ctx.store, scope);
       const withheld = gapsWithheld(ctx.viewer, analysis.purchaseRows, scopeLevel(scope));
       const gaps = analysis.gaps.map((gap) => ({ ...gap, analysis, withheld: withheld(gap) }));

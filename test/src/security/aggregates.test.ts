@@ -297,6 +297,22 @@ describe('an investment team and aggregates of enough orders (recorded here)', (
     expect(localSupportRate.rate).toBeNull();
   });
 
+  it('cannot move the gap threshold to find a withheld local share, which bureaus may', async () => {
+    // Jianya's gear local share is about 0.335: a gap at 0.34, none at 0.33, and so on to any precision.
+    const q = 'query G($share: Float) { chainGaps(leaderId: "jianya", year: 2022, maxLocalShare: $share) { segment { code } } }';
+    const res = await gqlAs(server.url, investment, q, { share: 0.34 });
+    expect(res.data?.chainGaps ?? null).toBeNull();
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(res.errors?.[0]?.message).toContain('maxLocalShare');
+    const asDefault = await gqlDataAs<{ chainGaps: { segment: { code: string } }[] }>(server.url, investment, q, { share: 0.5 });
+    expect(asDefault.chainGaps.map((g) => g.segment.code)).toContain('GEAR');
+    const bureauAt = async (share: number) =>
+      (await gqlDataAs<{ chainGaps: { segment: { code: string } }[] }>(server.url, bureau, q, { share })).chainGaps.map((g) => g.segment.code);
+    const local = sum(ordersOf('jianya', 'GEAR', LOCAL_GEAR)) / sum(ordersOf('jianya', 'GEAR'));
+    expect(await bureauAt(local + 0.001)).toContain('GEAR');
+    expect(await bureauAt(local - 0.001)).not.toContain('GEAR');
+  });
+
   it('sees a suggestion resting on three chain leaders, and not one resting on one leader’s three orders', async () => {
     const { targetSuggestions } = await gqlDataAs<{ targetSuggestions: Suggestion[] }>(server.url, investment, SUGGESTION_REASONS, { year: YEAR });
     const bearing = targetSuggestions.find((s) => s.firm.id === 'syn-liangjiang-bearing' && s.segment.code === 'BEARING');
