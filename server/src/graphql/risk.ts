@@ -14,7 +14,8 @@ import { sharesWithheld, withheldLast, WithheldReasonEnum } from './withheld';
  * Risk analyses: material loops, dependence, single-source risk and disruption. Who sees what
  * follows issue 3's rule: the analyses are for bureaus and investment teams; a value between two
  * firms (the sum of their orders) stays with those two, bureaus and admins, so an investment team
- * sees the structure and the shares with the amounts null.
+ * sees the structure with the amounts null. A customer's share of a firm's sales is withheld from it
+ * too (the small-cell rule, graphql/withheld.ts): times the firm's public output it is the amount.
  */
 
 const tiersSchema = z

@@ -138,9 +138,10 @@ export function sharesWithheld(viewer: Viewer | null, firmId: string, links: rea
     .filter((l) => l.supplierId === firmId && l.kind === 'SUPPLY' && l.buyerId !== firmId)
     .map((l) => ({ supplierId: l.supplierId, buyerId: l.buyerId, orders: l.orderCount }));
   const total = { figure: sales, withheld: aggregateWithheld(viewer, sales) };
+  const byCustomer = groupBy(sales, (c) => c.buyerId);
   return new Map(
     dependence.map((d) => {
-      const figure = sales.filter((c) => c.buyerId === d.customerId);
+      const figure = byCustomer.get(d.customerId) ?? [];
       return [d.customerId, ratioWithheld({ figure, withheld: aggregateWithheld(viewer, figure) }, total)];
     }),
   );
