@@ -1,7 +1,7 @@
 import { haversineKm } from '@yulian/schema';
 import type { LogisticsCosts } from './logistics';
 import { explainCandidate } from './reasons';
-import type { Lang, SupplierCandidate } from './types';
+import type { Lang, SavingSource, SupplierCandidate } from './types';
 
 /**
  * Supplier ranking. The score (0–100) is a weighted sum of five parts, each scaled to 0–1:
@@ -56,12 +56,20 @@ export interface RankingRequest {
   minYieldRate?: number | null;
   certification?: string | null;
   /** The current outside supply this would replace, for the logistics saving estimate. */
-  outsideSupply?: { distanceKm: number; amountCny: number } | null;
+  outsideSupply?: OutsideSupply | null;
   logistics: LogisticsCosts;
   lang: Lang;
   first: number;
 }
 
+
+/** The buyer's largest supply from outside the region in the segment: one trade link. */
+export interface OutsideSupply {
+  distanceKm: number;
+  amountCny: number;
+  /** The link the amount is: who may see a saving derived from it (auth/policy.ts). */
+  from?: SavingSource;
+}
 
 export function spareOf(c: Pick<CandidateFacts, 'capacity' | 'utilisation'>): number | null {
   if (c.capacity == null || c.utilisation == null) return null;
@@ -229,6 +237,7 @@ function describe(r: Ranked, request: RankingRequest): SupplierCandidate {
     certifications: [...c.certifications],
     chainLeaderCustomers: c.chainLeaderCustomers,
     estimatedLogisticsSavingCny: saving === null ? null : Math.round(saving),
+    savingFrom: saving === null ? null : (outside?.from ?? null),
     reasons: explainCandidate(
       { buyer, distanceKm: r.exactKm, spare: r.spare, unit: c.unit, demand: request.demand, yieldRate: c.yieldRate, certifications: c.certifications, leaders: c.chainLeaderCustomers },
       request.lang,

@@ -15,7 +15,7 @@ import { findGaps } from './gaps';
 import { recentStoreFact } from './store-facts';
 import { candidateFactsOf } from './supplier-facts';
 import { DEFAULT_LOGISTICS, type LogisticsCosts } from './logistics';
-import { rankCandidates, type BuyerFacts, type CandidateFacts } from './ranking';
+import { rankCandidates, type BuyerFacts, type CandidateFacts, type OutsideSupply } from './ranking';
 import { localSupportRate as computeRate } from './supporting-rate';
 import type { ChainGap, Lang, LocalSupportRate, SupplierCandidate } from './types';
 
@@ -29,8 +29,13 @@ export interface RateScope {
 
 /** 本地配套率 of one buyer, of a district's chain leaders, or of all chain leaders, optionally for one segment. */
 export async function localSupportRate(store: GraphStore, scope: RateScope): Promise<LocalSupportRate> {
-  const rows = await purchaseRows(store, { year: scope.year, buyerId: scope.leaderId, districtCode: scope.districtCode, segmentCode: scope.segmentCode });
-  return computeRate(rows);
+  return (await localSupportRateWithPurchases(store, scope)).rate;
+}
+
+/** The rate with the purchases it sums, which the API needs to tell what a viewer may see of it. */
+export async function localSupportRateWithPurchases(store: GraphStore, scope: RateScope): Promise<{ rate: LocalSupportRate; purchases: PurchaseRow[] }> {
+  const purchases = await purchaseRows(store, { year: scope.year, buyerId: scope.leaderId, districtCode: scope.districtCode, segmentCode: scope.segmentCode });
+  return { rate: computeRate(purchases), purchases };
 }
 
 /** The purchases in scope with both firms' districts and whether the supplier lies inside the region. */
@@ -41,7 +46,7 @@ async function purchaseRows(store: GraphStore, scope: PurchaseScope): Promise<Pu
     const buyer = firms.get(link.buyerId);
     const supplier = firms.get(link.supplierId);
     return buyer && supplier
-      ? [{ buyerId: link.buyerId, supplierId: link.supplierId, segmentCode: link.segmentCode, amountCny: link.amountCny, buyerDistrict: buyer.districtCode, supplierDistrict: supplier.districtCode, supplierInRegion: supplier.inRegion }]
+      ? [{ ...link, buyerDistrict: buyer.districtCode, supplierDistrict: supplier.districtCode, supplierInRegion: supplier.inRegion }]
       : [];
   });
 }
@@ -72,7 +77,8 @@ export class GapAnalysis {
     private readonly store: GraphStore,
     readonly year: number,
     readonly gaps: ChainGap[],
-    private readonly purchaseRows: PurchaseRow[],
+    /** The purchases the gaps sum (the API tells from them what a viewer may see of a gap). */
+    readonly purchaseRows: PurchaseRow[],
     private readonly needs: LeaderNeedRow[],
     private readonly locations: Map<string, FirmLocationRow>,
   ) {}
@@ -82,6 +88,9 @@ export class GapAnalysis {
     const excluded = new Set(this.purchaseRows.filter((p) => p.buyerId === gap.leaderId).map((p) => p.supplierId));
     const need = this.needs.find((n) => n.buyerId === gap.leaderId && n.segmentCode === gap.segmentCode);
     const outside = gap.outsideSuppliers[0];
+    const outsideOrders = outside
+      ? this.purchaseRows.reduce((n, p) => (p.buyerId === gap.leaderId && p.segmentCode === gap.segmentCode && p.supplierId === outside.firmId ? n + p.liveOrders : n), 0)
+      : 0;
     return rankCandidates(
       candidates.get(gap.segmentCode) ?? [],
       {
@@ -89,7 +98,9 @@ export class GapAnalysis {
         demand: need?.annualDemand ?? null,
         excludeFirmIds: excluded,
         maxDistanceKm: options.maxDistanceKm,
-        outsideSupply: outside ? { distanceKm: outside.distanceKm, amountCny: outside.amountCny } : null,
+        outsideSupply: outside
+          ? { distanceKm: outside.distanceKm, amountCny: outside.amountCny, from: { supplierId: outside.firmId, buyerId: gap.leaderId, orders: outsideOrders } }
+          : null,
         logistics: options.logistics ?? DEFAULT_LOGISTICS,
         lang: options.lang,
         first: options.first,
@@ -149,6 +160,11 @@ export interface SupplierSearch {
   first: number;
   lang: Lang;
   logistics?: LogisticsCosts;
+  /**
+   * False ranks as if the buyer had stated no demand: for a viewer who may not see it, since the
+   * score's capacity part and the reasons would give it away.
+   */
+  withDemand?: boolean;
 }
 
 /** Regional firms able to make a segment, ranked for a buyer (or on their own merits without one). */
@@ -186,7 +202,7 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
       facts?.candidates.get(search.segmentCode) ?? [],
       {
         buyer: near ? (buyerFacts.get(near) ?? null) : null,
-        demand: near ? (needs.find((n) => n.buyerId === near && n.segmentCode === search.segmentCode)?.annualDemand ?? null) : null,
+        demand: near && search.withDemand !== false ? (needs.find((n) => n.buyerId === near && n.segmentCode === search.segmentCode)?.annualDemand ?? null) : null,
         excludeFirmIds: new Set((near ? facts?.suppliers.get(near) : undefined)?.map((r) => r.supplierId) ?? []),
         maxDistanceKm: search.maxDistanceKm,
         minYieldRate: search.minYieldRate,
@@ -208,21 +224,25 @@ async function largestOutsideSupplies(
   store: GraphStore,
   buyerIds: readonly string[],
   supply: readonly BuyerSupplyRow[],
-): Promise<Map<string, { distanceKm: number; amountCny: number }>> {
+): Promise<Map<string, OutsideSupply>> {
   const links = supply
     .filter((s) => s.liveOrders > 0)
     .sort((a, b) => b.liveAmountCny - a.liveAmountCny || (a.supplierId < b.supplierId ? -1 : a.supplierId > b.supplierId ? 1 : 0));
   if (!links.length) return new Map();
   const ids = unique([...buyerIds, ...links.map((l) => l.supplierId)]);
   const locations = await locateFirms(store, ids);
-  const largest = new Map<string, { distanceKm: number; amountCny: number }>();
+  const largest = new Map<string, OutsideSupply>();
   for (const link of links) {
     const home = locations.get(link.buyerId);
     const there = locations.get(link.supplierId);
     if (!home || !there || there.inRegion) continue;
     const key = `${link.buyerId}|${link.segmentCode}`;
     if ((largest.get(key)?.amountCny ?? -1) >= link.liveAmountCny) continue;
-    largest.set(key, { distanceKm: haversineKm(home.lat, home.lng, there.lat, there.lng), amountCny: link.liveAmountCny });
+    largest.set(key, {
+      distanceKm: haversineKm(home.lat, home.lng, there.lat, there.lng),
+      amountCny: link.liveAmountCny,
+      from: { supplierId: link.supplierId, buyerId: link.buyerId, orders: link.liveOrders },
+    });
   }
   return largest;
 }

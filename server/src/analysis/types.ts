@@ -52,6 +52,15 @@ export interface SupplierCandidate {
   reasons: string[];
   /** Yearly logistics saving against the current outside supplier; null when there is none to compare. */
   estimatedLogisticsSavingCny: number | null;
+  /** The outside supply the saving is worked out from; null without a saving (or a source). */
+  savingFrom: SavingSource | null;
+}
+
+/** One trade link an estimate is derived from: the pair and how many live orders it sums. */
+export interface SavingSource {
+  supplierId: string;
+  buyerId: string;
+  orders: number;
 }
 
 export interface ChainGap {

@@ -105,7 +105,50 @@ export function recordsSupportTie(viewer: Viewer | null, from: { id: string; dis
   return editsFirm(viewer, from) && editsFirm(viewer, to);
 }
 
+/**
+ * Gaps are segments whose local share is at most a threshold; moving the threshold a little at a
+ * time would find a withheld local share to any precision. So only viewers who see every amount
+ * choose it; the others get the default.
+ */
+export const DEFAULT_GAP_SHARE = 0.5;
+export function choosesGapThreshold(viewer: Viewer | null): boolean {
+  return readsEverything(viewer);
+}
+
 /** Whether a viewer sees a firm's yearly demand (Need.annualDemand): the firm itself and analysts. */
 export function seesDemandOf(viewer: Viewer | null, firmId: string): boolean {
   return readsAggregates(viewer) || isFirmMember(viewer, firmId);
+}
+
+/**
+ * Small-cell suppression, as statistical offices do it: a sum of order amounts shown to a viewer
+ * who may not see the single amounts inside it must rest on at least MIN_AGGREGATE orders and
+ * MIN_AGGREGATE distinct counterparties (supplier–buyer pairs); otherwise it is withheld, since a
+ * sum of one or two pairs is those pairs' amounts. Contributions the viewer may see anyway (a
+ * firm's own orders) are left out of the count: subtracting them from the sum reveals the rest.
+ * An empty sum (nobody traded) is shown, because who trades with whom is public.
+ * auth/aggregate-blocks.ts extends it to what shown figures give away together (a district's total
+ * less all but one of its leaders' totals), and graphql/withheld.ts applies it to every figure.
+ */
+export const MIN_AGGREGATE = 3;
+
+/** Why a figure is withheld; the GraphQL enum WithheldReason. */
+export type WithheldReason = 'TOO_FEW_ORDERS' | 'TOO_FEW_COUNTERPARTIES' | 'REVEALS_WITHHELD';
+
+/** One trade link's part in a sum: the pair and how many live orders it sums. */
+export interface Contribution {
+  supplierId: string;
+  buyerId: string;
+  orders: number;
+}
+
+/** Why the sum of these contributions is withheld from the viewer, or null when it may be shown. */
+export function aggregateWithheld(viewer: Viewer | null, contributions: readonly Contribution[]): WithheldReason | null {
+  if (readsEverything(viewer)) return null;
+  const hidden = contributions.filter((c) => !seesOrderAmount(viewer, c));
+  if (hidden.length === 0) return null;
+  const orders = hidden.reduce((sum, c) => sum + c.orders, 0);
+  if (orders < MIN_AGGREGATE) return 'TOO_FEW_ORDERS';
+  const pairs = new Set(hidden.map((c) => `${c.supplierId}\u0000${c.buyerId}`));
+  return pairs.size < MIN_AGGREGATE ? 'TOO_FEW_COUNTERPARTIES' : null;
 }

@@ -1,4 +1,5 @@
 import { codeSchema, goalInputSchema, yearSchema } from '@yulian/schema';
+import type { WithheldReason } from '../auth/policy';
 import { analyzeGaps } from '../analysis/supply-service';
 import { setGoal } from '../commands/goals';
 import { districtProgress, type DistrictProgress } from '../investment/service';
@@ -11,6 +12,7 @@ import { FirmRef, GoalRef, SegmentRef } from './refs';
 import { runCommand } from './run-command';
 import { requireManages, visibleTargets } from './target-access';
 import { TargetRef } from './target-refs';
+import { suggestionsWithheld, withheldFigure, withheldLast } from './withheld';
 
 const MonthProgressRef = builder.objectRef<MonthProgress>('MonthProgress').implement({
   description: 'One month (China Standard Time) of the year’s signed projects: moves to SIGNED, STARTED and PRODUCING in it.',
@@ -50,20 +52,24 @@ const InvestmentProgressRef = builder.objectRef<DistrictProgress>('InvestmentPro
   }),
 });
 
-const TargetSuggestionRef = builder.objectRef<TargetSuggestion>('TargetSuggestion').implement({
+const TargetSuggestionRef = builder.objectRef<TargetSuggestion & { withheld: WithheldReason | null }>('TargetSuggestion').implement({
   description: 'A firm outside the region already supplying the district’s chain leaders in a gap segment: a first lead.',
-  fields: (t) => ({
-    firm: t.field({ type: FirmRef, resolve: (s, _args, ctx) => requireFirm(ctx, s.firmId) }),
-    segment: t.field({ type: SegmentRef, resolve: (s, _args, ctx) => requireSegment(ctx, s.segmentCode) }),
-    amountCny: t.exposeFloat('amountCny', { description: 'Value the district’s chain leaders bought from it in the segment in the year.' }),
-    leaders: t.field({ type: [FirmRef], resolve: (s, _args, ctx) => Promise.all(s.leaderIds.map((id) => requireFirm(ctx, id))) }),
-    distanceKm: t.exposeFloat('distanceKm', { description: 'To the nearest of those leaders.' }),
-    targets: t.field({
-      type: [TargetRef],
-      description: 'The district’s targets already pursuing this firm.',
-      resolve: async (s, _args, ctx) => (await visibleTargets(ctx)).filter((x) => x.firmId === s.firmId),
-    }),
-  }),
+  fields: (t) => {
+    const [amountCny, amountCnyWithheld] = withheldFigure(t, 'amountCny', (s) => s.amountCny, (s) => s.withheld, 'Value the district’s chain leaders bought from it in the segment in the year.');
+    return {
+      firm: t.field({ type: FirmRef, resolve: (s, _args, ctx) => requireFirm(ctx, s.firmId) }),
+      segment: t.field({ type: SegmentRef, resolve: (s, _args, ctx) => requireSegment(ctx, s.segmentCode) }),
+      amountCny,
+      amountCnyWithheld,
+      leaders: t.field({ type: [FirmRef], resolve: (s, _args, ctx) => Promise.all(s.leaderIds.map((id) => requireFirm(ctx, id))) }),
+      distanceKm: t.exposeFloat('distanceKm', { description: 'To the nearest of those leaders.' }),
+      targets: t.field({
+        type: [TargetRef],
+        description: 'The district’s targets already pursuing this firm.',
+        resolve: async (s, _args, ctx) => (await visibleTargets(ctx)).filter((x) => x.firmId === s.firmId),
+      }),
+    };
+  },
 });
 
 builder.queryFields((t) => ({
@@ -89,7 +95,11 @@ builder.queryFields((t) => ({
       const districtCode = parseInput(codeSchema, args.districtCode, 'districtCode');
       const year = parseInput(yearSchema, args.year, 'year');
       requireManages(ctx, districtCode, 'see the target suggestions');
-      return suggestTargets((await analyzeGaps(ctx.store, { year, districtCode })).gaps);
+      const analysis = await analyzeGaps(ctx.store, { year, districtCode });
+      const suggestions = suggestTargets(analysis.gaps);
+      const withheld = suggestionsWithheld(ctx.viewer, suggestions, analysis.purchaseRows);
+      const shaped = suggestions.map((s, i) => ({ ...s, withheld: withheld[i] ?? null }));
+      return withheldLast(shaped, (s) => s.withheld !== null, (s) => `${s.firmId}\u0000${s.segmentCode}`);
     },
   }),
 }));

@@ -1,6 +1,6 @@
 import { codeSchema, idSchema, yearSchema } from '@yulian/schema';
 import { z } from 'zod';
-import { isFirmMember, readsAggregates, seesOrderAmount } from '../auth/policy';
+import { isFirmMember, readsAggregates, seesOrderAmount, type WithheldReason } from '../auth/policy';
 import { dependenceOf } from '../analysis/dependence';
 import { alternativeSearch, disruption, materialLoops, singleSourceRisks } from '../analysis/risk-service';
 import type { Dependence, DisruptionLoss, Lang, LoopHop, MaterialLoop, SingleSourceRisk } from '../analysis/types';
@@ -8,12 +8,14 @@ import { builder } from './builder';
 import { badInput, parseInput } from './errors';
 import { requireFirm, requireSegment } from './lookups';
 import { FirmRef, LangEnum, SegmentRef, SupplierCandidateRef } from './refs';
+import { sharesWithheld, withheldLast, WithheldReasonEnum } from './withheld';
 
 /**
  * Risk analyses: material loops, dependence, single-source risk and disruption. Who sees what
  * follows issue 3's rule: the analyses are for bureaus and investment teams; a value between two
  * firms (the sum of their orders) stays with those two, bureaus and admins, so an investment team
- * sees the structure and the shares with the amounts null.
+ * sees the structure with the amounts null. A customer's share of a firm's sales is withheld from it
+ * too (the small-cell rule, graphql/withheld.ts): times the firm's public output it is the amount.
  */
 
 const tiersSchema = z
@@ -58,14 +60,20 @@ const MaterialLoopRef = builder.objectRef<MaterialLoop>('MaterialLoop').implemen
   }),
 });
 
-/** A dependence carries the selling firm, whose amounts it reveals. */
-type DependenceParent = Dependence & { firmId: string };
+/** A dependence carries the selling firm, whose amounts it reveals, and whether its share is withheld. */
+type DependenceParent = Dependence & { firmId: string; shareWithheld: WithheldReason | null };
 
 const DependenceRef = builder.objectRef<DependenceParent>('Dependence').implement({
   description: 'How much of a firm’s supply sales in a year go to one customer.',
   fields: (t) => ({
     customer: t.field({ type: FirmRef, resolve: (d, _args, ctx) => requireFirm(ctx, d.customerId) }),
-    share: t.exposeFloat('share', { description: 'Share of the firm’s supply sales, 0–1; the shares of a firm add up to 1.' }),
+    share: t.float({
+      nullable: true,
+      description:
+        'Share of the firm’s supply sales, 0–1; the shares of a firm add up to 1. Withheld (shareWithheld) from whoever may not see the amount, which the share and the firm’s output would give away.',
+      resolve: (d) => (d.shareWithheld ? null : d.share),
+    }),
+    shareWithheld: t.field({ type: WithheldReasonEnum, nullable: true, description: 'Why share is null for this viewer; null when it is shown.', resolve: (d) => d.shareWithheld }),
     amountCny: t.exposeFloat('amountCny', {
       nullable: true,
       description: 'Sales to this customer in CNY; only for the two firms, bureaus and admins.',
@@ -125,7 +133,10 @@ builder.objectField(FirmRef, 'dependence', (t) =>
       // Through the trade-link loader, so a page of firms asks the store once, not once per firm.
       const scope = { year: parseInput(yearSchema, args.year, 'year'), kind: 'SUPPLY' as const };
       const links = await ctx.loaders.tradeLinks('supplier', scope).load(firm.id);
-      return dependenceOf(firm.id, links).map((d) => ({ ...d, firmId: firm.id }));
+      const dependence = dependenceOf(firm.id, links);
+      const withheld = sharesWithheld(ctx.viewer, firm.id, links, dependence);
+      const shaped = dependence.map((d) => ({ ...d, firmId: firm.id, shareWithheld: withheld.get(d.customerId) ?? null }));
+      return withheldLast(shaped, (d) => d.shareWithheld !== null, (d) => d.customerId);
     },
   }),
 );

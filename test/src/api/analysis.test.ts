@@ -5,13 +5,11 @@ import { gqlAs, gqlDataAs, tokenFor } from '../roles';
 
 let server: TestServer;
 let bureau: string;
-let investment: string;
 let anrui: string;
 let yian: string;
 beforeAll(async () => {
   server = await startTestServer();
   bureau = await tokenFor(server.store, { role: 'BUREAU', districtCode: '500117' });
-  investment = await tokenFor(server.store, { role: 'INVESTMENT', districtCode: '500117' });
   anrui = await tokenFor(server.store, { role: 'FIRM', firmId: 'anrui' });
   yian = await tokenFor(server.store, { role: 'FIRM', firmId: 'yian' });
 });
@@ -115,7 +113,7 @@ describe('local supporting rate', () => {
 
     const { localSupportRate } = await gqlDataAs<{
       localSupportRate: { rate: number; inDistrictRate: number; localCny: number; totalCny: number; byDistrict: { district: { code: string }; amountCny: number }[] };
-    }>(server.url, investment, '{ localSupportRate(year: 2024, districtCode: "500117") { rate inDistrictRate localCny totalCny byDistrict { district { code } amountCny } } }');
+    }>(server.url, bureau, '{ localSupportRate(year: 2024, districtCode: "500117") { rate inDistrictRate localCny totalCny byDistrict { district { code } amountCny } } }');
     expect(total).toBeGreaterThan(0);
     expect(localSupportRate.totalCny).toBe(total);
     expect(localSupportRate.localCny).toBe(local);

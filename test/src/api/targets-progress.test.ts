@@ -124,15 +124,15 @@ describe('investment progress', () => {
 
 describe('target suggestions', () => {
   it('ranks outside suppliers of Hechuan’s gap segments by value, with the targets already on them', async () => {
-    const { targetSuggestions } = await gqlDataAs<{ targetSuggestions: { firm: { id: string }; segment: { code: string }; amountCny: number; leaders: { id: string }[]; targets: { id: string }[] }[] }>(
-      server.url,
-      hechuan,
-      '{ targetSuggestions(districtCode: "500117", year: 2025) { firm { id } segment { code } amountCny leaders { id } targets { id } } }',
-    );
-    expect(targetSuggestions.map((s) => [s.firm.id, s.segment.code, s.amountCny])).toEqual([
-      ['syn-guangan-extrusion', 'AL_EXTRUSION', 75e6],
-      ['syn-liangjiang-bearing', 'BEARING', 44e6],
-      ['syn-shapingba-led', 'LIGHTING_ELECTRONICS', 35e6],
+    const { targetSuggestions } = await gqlDataAs<{
+      targetSuggestions: { firm: { id: string }; segment: { code: string }; amountCny: number | null; amountCnyWithheld: string | null; leaders: { id: string }[]; targets: { id: string }[] }[];
+    }>(server.url, hechuan, '{ targetSuggestions(districtCode: "500117", year: 2025) { firm { id } segment { code } amountCny amountCnyWithheld leaders { id } targets { id } } }');
+    // Each value is one supplier's single order to one leader: withheld from the team (README, Security), and the
+    // list in name order, since ranking by a withheld value would bound it.
+    expect(targetSuggestions.map((s) => [s.firm.id, s.segment.code, s.amountCny, s.amountCnyWithheld])).toEqual([
+      ['syn-guangan-extrusion', 'AL_EXTRUSION', null, 'TOO_FEW_ORDERS'],
+      ['syn-liangjiang-bearing', 'BEARING', null, 'TOO_FEW_ORDERS'],
+      ['syn-shapingba-led', 'LIGHTING_ELECTRONICS', null, 'TOO_FEW_ORDERS'],
     ]);
     expect(targetSuggestions[0]?.leaders).toEqual([{ id: 'pingwei' }]);
     expect(targetSuggestions[0]?.targets).toEqual([{ id: 'tgt-hc-extrusion-started' }]);

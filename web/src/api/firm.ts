@@ -1,5 +1,6 @@
 import { gql } from './client';
 import type { DistrictSummary, Segment } from './queries';
+import type { WithheldReason } from './withheld';
 
 /** The firm panel's operations (schema: server/src/graphql/firm.ts, trade.ts, support.ts, risk.ts, analysis.ts). */
 
@@ -76,7 +77,7 @@ export interface FirmProfile extends FirmRef {
   suppliers: TradeLink[];
   customers: TradeLink[];
   /** Null for viewers who may not see it (it is for the firm itself and analysts). */
-  dependence: { customer: FirmRef; share: number; amountCny: number | null }[] | null;
+  dependence: { customer: FirmRef; share: number | null; shareWithheld: WithheldReason | null; amountCny: number | null }[] | null;
   supports: { to: FirmRef; kinds: string[]; since: string | null }[];
   supportedBy: { from: FirmRef; kinds: string[]; since: string | null }[];
 }
@@ -101,7 +102,7 @@ export const FIRM_PROFILE_QUERY = gql<{ firm: FirmProfile | null }, { id: string
       orders(first: $ordersShown) { totalCount edges { node { ${ORDER} } } }
       suppliers(year: $year) { ${LINK} }
       customers(year: $year) { ${LINK} }
-      dependence(year: $year) { customer { ${REF} } share amountCny }
+      dependence(year: $year) { customer { ${REF} } share shareWithheld amountCny }
       supports { to { ${REF} } kinds since }
       supportedBy { from { ${REF} } kinds since }
     }
@@ -124,30 +125,45 @@ export interface ChainGap {
   leader: FirmRef;
   segment: Segment;
   year: number;
-  purchasedCny: number;
-  localCny: number;
-  localShare: number;
+  purchasedCny: number | null;
+  purchasedCnyWithheld: WithheldReason | null;
+  localCny: number | null;
+  localCnyWithheld: WithheldReason | null;
+  localShare: number | null;
+  localShareWithheld: WithheldReason | null;
   unsupplied: boolean;
-  outsideSuppliers: { firm: FirmRef & { district: DistrictSummary }; distanceKm: number; amountCny: number }[];
+  outsideSuppliers: { firm: FirmRef & { district: DistrictSummary }; distanceKm: number }[];
   candidates: Candidate[];
 }
 
 const CANDIDATE = `firm { ${REF} district { code nameZh nameEn inRegion } } segment { code nameZh nameEn }
   score distanceKm spareCapacity unit yieldRate certifications reasons`;
 
+/** A supporting rate's figures, each null with a reason where withheld from the viewer. */
+export interface SupportRate {
+  rate: number | null;
+  rateWithheld: WithheldReason | null;
+  localCny: number | null;
+  localCnyWithheld: WithheldReason | null;
+  totalCny: number | null;
+  totalCnyWithheld: WithheldReason | null;
+}
+
 export const CHAIN_GAPS_QUERY = gql<
-  { chainGaps: ChainGap[] | null; localSupportRate: { rate: number | null; localCny: number; totalCny: number } | null },
+  { chainGaps: ChainGap[] | null; localSupportRate: SupportRate | null },
   { year: number; leaderId?: string | null; districtCode?: string | null; lang: 'zh' | 'en'; first: number }
 >(/* GraphQL */ `
   query ChainGaps($year: Int!, $leaderId: ID, $districtCode: String, $lang: Lang, $first: Int) {
     chainGaps(year: $year, leaderId: $leaderId, districtCode: $districtCode) {
       leader { ${REF} }
       segment { code nameZh nameEn }
-      year purchasedCny localCny localShare unsupplied
-      outsideSuppliers { firm { ${REF} district { code nameZh nameEn inRegion } } distanceKm amountCny }
+      year purchasedCny purchasedCnyWithheld localCny localCnyWithheld localShare localShareWithheld unsupplied
+      outsideSuppliers { firm { ${REF} district { code nameZh nameEn inRegion } } distanceKm }
       candidates(first: $first, lang: $lang) { ${CANDIDATE} }
     }
-    localSupportRate(year: $year, leaderId: $leaderId, districtCode: $districtCode) { rate localCny totalCny }
+    localSupportRate(year: $year, leaderId: $leaderId, districtCode: $districtCode) {
+      rate rateWithheld localCny localCnyWithheld totalCny totalCnyWithheld
+    }
   }
 `);
 

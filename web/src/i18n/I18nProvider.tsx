@@ -5,6 +5,7 @@ import { htmlLang, readStoredLang, storeLang } from './lang';
 import type { Lang } from './lang';
 import { translate } from './messages';
 import type { MessageKey, MessageParams } from './messages';
+import type { WithheldReason } from '../api/withheld';
 
 export interface I18n {
   lang: Lang;
@@ -17,6 +18,8 @@ export interface I18n {
   percent(share: number | null | undefined): string;
   num(value: number | null | undefined): string;
   km(value: number | null | undefined): string;
+  /** A formatted figure, or why the server withheld it (the small-cell rule, README Security). */
+  orWithheld(text: string, reason: WithheldReason | null | undefined): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -43,6 +46,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       percent: (share) => formatPercent(share, lang),
       num: (value) => formatNumber(value, lang),
       km: (value) => formatKm(value, lang),
+      orWithheld: (text, reason) => (reason ? translate(lang, `withheld.${reason}`) : text),
     }),
     [lang, setLang],
   );

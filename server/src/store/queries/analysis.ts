@@ -25,7 +25,8 @@ export type PurchaseLinkRow = {
   liveOrders: number;
 };
 
-export type PurchaseRow = Omit<PurchaseLinkRow, 'liveOrders'> & {
+/** `liveOrders` (at least 1 here) tells how many orders the amount sums, for the small-cell rule. */
+export type PurchaseRow = PurchaseLinkRow & {
   buyerDistrict: string;
   supplierDistrict: string;
   supplierInRegion: boolean;

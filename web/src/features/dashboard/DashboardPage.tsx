@@ -4,6 +4,7 @@ import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { CLUSTER_GRAPH_QUERY, clusterGraphRows } from '../../api/cluster';
 import { gql } from '../../api/client';
+import type { WithheldReason } from '../../api/withheld';
 import { useQuery } from '../../api/useQuery';
 import { useAuth } from '../../auth/context';
 import { EChart } from '../../charts/EChart';
@@ -16,9 +17,9 @@ import type { DistrictStats } from './districtStats';
 /** The eight western districts; the supporting rate is asked per district in one request (aliases). */
 const REGION = ['500117', '500118', '500116', '500120', '500151', '500152', '500153', '500111'] as const;
 
-const RATES_QUERY = gql<Record<string, { rate: number | null; totalCny: number } | null>, { year: number }>(/* GraphQL */ `
+const RATES_QUERY = gql<Record<string, { rate: number | null; rateWithheld: WithheldReason | null } | null>, { year: number }>(/* GraphQL */ `
   query DistrictRates($year: Int!) {
-    ${REGION.map((code) => `d${code}: localSupportRate(year: $year, districtCode: "${code}") { rate totalCny }`).join('\n    ')}
+    ${REGION.map((code) => `d${code}: localSupportRate(year: $year, districtCode: "${code}") { rate rateWithheld }`).join('\n    ')}
   }
 `);
 
@@ -91,8 +92,13 @@ function Counts({ stats }: { stats: DistrictStats }) {
 }
 
 function Rates({ year }: { year: number }) {
-  const { t, pick, percent } = useI18n();
+  const { t, pick, percent, orWithheld } = useI18n();
   const rates = useQuery(RATES_QUERY, { year });
+  // A withheld rate is a missing bar: say which and why rather than leave it blank.
+  const withheld = REGION.flatMap((c) => {
+    const reason = rates.data?.[`d${c}`]?.rateWithheld;
+    return reason ? [t('dashboard.ratesWithheld', { districts: districtName(c, pick), reason: orWithheld('', reason) })] : [];
+  });
   const option = useMemo<EChartsCoreOption | null>(() => {
     if (!rates.data) return null;
     const data = rates.data;
@@ -108,6 +114,11 @@ function Rates({ year }: { year: number }) {
     <figure className="chart-card">
       <figcaption>{t('dashboard.rates')}</figcaption>
       {rates.status === 'error' ? <ErrorState error={rates.error} what={t('dashboard.rates')} /> : option ? <EChart option={option} label={t('dashboard.rates')} testId="chart-rates" /> : <Loading />}
+      {withheld.length ? (
+        <p className="muted" data-testid="rates-withheld">
+          {withheld.join('；')}
+        </p>
+      ) : null}
     </figure>
   );
 }

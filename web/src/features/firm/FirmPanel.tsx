@@ -49,7 +49,7 @@ export function FirmPanel({ firmId, year, onClose, onShowFirm }: FirmPanelProps)
 }
 
 function FirmProfileView({ firmId, year, onShowFirm, onChanged }: { firmId: string; year: number; onShowFirm(id: string): void; onChanged(): void }) {
-  const { t, pick, money, percent, num } = useI18n();
+  const { t, pick, money, percent, num, orWithheld } = useI18n();
   const { user } = useAuth();
   const { ft } = useFirmText();
   const profile = useQuery(FIRM_PROFILE_QUERY, { id: firmId, year, ordersShown: ORDERS_SHOWN });
@@ -148,7 +148,7 @@ function FirmProfileView({ firmId, year, onShowFirm, onChanged }: { firmId: stri
         <ul className="plain-list" data-testid="dependence">
           {firm.dependence.map((d) => (
             <li key={d.customer.id}>
-              {shortName(d.customer, pick)}: <strong>{percent(d.share)}</strong>
+              {shortName(d.customer, pick)}: <strong>{orWithheld(percent(d.share), d.shareWithheld)}</strong>
               {d.amountCny === null ? '' : ` · ${money(d.amountCny)}`}
             </li>
           ))}

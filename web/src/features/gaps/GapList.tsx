@@ -7,7 +7,7 @@ import { EmptyState } from '../../shell/States';
 
 /** Gaps, largest outside purchase first, each with its local share, outside suppliers and ranked candidates. */
 export function GapList({ gaps, year, compact = false }: { gaps: readonly ChainGap[]; year: number; compact?: boolean }) {
-  const { t, pick, money, percent, km, num } = useI18n();
+  const { t, pick, money, percent, km, num, orWithheld } = useI18n();
   if (gaps.length === 0) return <EmptyState text={t('gaps.none')} />;
   return (
     <ol className="gap-list" data-testid="gap-list">
@@ -20,7 +20,11 @@ export function GapList({ gaps, year, compact = false }: { gaps: readonly ChainG
           <p className="gap__facts">
             {gap.unsupplied
               ? t('gaps.unsupplied')
-              : t('gaps.share', { share: percent(gap.localShare), local: money(gap.localCny), total: money(gap.purchasedCny) })}
+              : t('gaps.share', {
+                  share: orWithheld(percent(gap.localShare), gap.localShareWithheld),
+                  local: orWithheld(money(gap.localCny), gap.localCnyWithheld),
+                  total: orWithheld(money(gap.purchasedCny), gap.purchasedCnyWithheld),
+                })}
           </p>
           {gap.outsideSuppliers.length > 0 ? (
             <p className="gap__outside">

@@ -92,7 +92,7 @@ interface ResultsProps {
 }
 
 function GapResults({ leaderId, districtCode, year, lang, percent, money }: ResultsProps) {
-  const { t } = useI18n();
+  const { t, orWithheld } = useI18n();
   const gaps = useQuery(CHAIN_GAPS_QUERY, { leaderId, districtCode, year, lang, first: 5 });
   if (gaps.status === 'error') return <ErrorState error={gaps.error} what={t('gaps.heading')} />;
   if (!gaps.data) return <Loading />;
@@ -101,9 +101,9 @@ function GapResults({ leaderId, districtCode, year, lang, percent, money }: Resu
     <div aria-busy={gaps.status === 'loading'} data-testid="gap-results">
       {rate ? (
         <div className="stats">
-          <Statistic title={t('gaps.rate')} value={percent(rate.rate)} />
-          <Statistic title={t('gaps.localBought')} value={money(rate.localCny)} />
-          <Statistic title={t('gaps.totalBought')} value={money(rate.totalCny)} />
+          <Statistic title={t('gaps.rate')} value={orWithheld(percent(rate.rate), rate.rateWithheld)} />
+          <Statistic title={t('gaps.localBought')} value={orWithheld(money(rate.localCny), rate.localCnyWithheld)} />
+          <Statistic title={t('gaps.totalBought')} value={orWithheld(money(rate.totalCny), rate.totalCnyWithheld)} />
         </div>
       ) : null}
       <GapList gaps={gaps.data.chainGaps ?? []} year={year} />

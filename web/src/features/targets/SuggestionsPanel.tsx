@@ -11,7 +11,7 @@ import { useTargetsText } from './useTargetsText';
  * added to the list as a LEAD for the first chain leader it supplies (the server checks the gap).
  */
 export function SuggestionsPanel({ districtCode, year, revision, onAdded }: { districtCode: string; year: number; revision: number; onAdded: () => void }) {
-  const { t, stage, money, pick } = useTargetsText();
+  const { t, stage, money, pick, orWithheld } = useTargetsText();
   const suggestions = useReloadableQuery(SUGGESTIONS_QUERY, { districtCode, year }, revision);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [adding, setAdding] = useState<string | null>(null);
@@ -34,7 +34,7 @@ export function SuggestionsPanel({ districtCode, year, revision, onAdded }: { di
   const columns: ColumnsType<TargetSuggestion> = [
     { key: 'firm', title: t('suggest.firm'), render: (_, s) => `${pick(s.firm.nameZh, s.firm.nameEn)}（${pick(s.firm.district.nameZh, s.firm.district.nameEn)}）` },
     { key: 'segment', title: t('col.segment'), render: (_, s) => pick(s.segment.nameZh, s.segment.nameEn) },
-    { key: 'amount', title: t('suggest.amount'), align: 'right', render: (_, s) => money(s.amountCny) },
+    { key: 'amount', title: t('suggest.amount'), align: 'right', render: (_, s) => orWithheld(money(s.amountCny), s.amountCnyWithheld) },
     { key: 'leaders', title: t('suggest.leaders'), render: (_, s) => s.leaders.map((l) => pick(l.shortNameZh ?? l.id, l.shortNameEn ?? l.id)).join('、') },
     { key: 'distance', title: t('suggest.distance'), align: 'right', render: (_, s) => `${Math.round(s.distanceKm)} km` },
     {

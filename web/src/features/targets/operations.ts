@@ -1,4 +1,5 @@
 import { gql } from '../../api/client';
+import type { WithheldReason } from '../../api/withheld';
 
 /** The targets pages' GraphQL operations, typed by hand against schema/schema.graphql. */
 
@@ -106,7 +107,8 @@ export const DISTRICTS_QUERY = gql<{ districts: DistrictChoice[] }>(/* GraphQL *
 export interface TargetSuggestion {
   firm: { id: string; nameZh: string; nameEn: string; district: { nameZh: string; nameEn: string } };
   segment: { code: string; nameZh: string; nameEn: string };
-  amountCny: number;
+  amountCny: number | null;
+  amountCnyWithheld: WithheldReason | null;
   distanceKm: number;
   leaders: { id: string; shortNameZh: string | null; shortNameEn: string | null }[];
   targets: { id: string; stage: TargetStage }[];
@@ -115,7 +117,7 @@ export interface TargetSuggestion {
 export const SUGGESTIONS_QUERY = gql<{ targetSuggestions: TargetSuggestion[] | null }, { districtCode: string; year: number }>(/* GraphQL */ `
   query TargetSuggestions($districtCode: String!, $year: Int!) {
     targetSuggestions(districtCode: $districtCode, year: $year) {
-      firm { id nameZh nameEn district { nameZh nameEn } } segment { code nameZh nameEn } amountCny distanceKm
+      firm { id nameZh nameEn district { nameZh nameEn } } segment { code nameZh nameEn } amountCny amountCnyWithheld distanceKm
       leaders { id shortNameZh shortNameEn } targets { id stage }
     }
   }

@@ -5,8 +5,8 @@ import type { TargetStage } from './operations';
 
 /** The targets pages' texts in the app's current language. */
 export function useTargetsText() {
-  const { lang, money, pick } = useI18n();
+  const { lang, money, pick, orWithheld } = useI18n();
   const t = useCallback((key: TextKey, params?: TextParams) => targetsText(lang, key, params), [lang]);
   const stage = useCallback((s: TargetStage) => targetsText(lang, `stage.${s}`), [lang]);
-  return { t, stage, lang, money, pick };
+  return { t, stage, lang, money, pick, orWithheld };
 }
