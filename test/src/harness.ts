@@ -49,14 +49,17 @@ export interface TestServerOptions {
    * request of a suite comes from one loopback address, and only the rate-limit test wants less.
    */
   security?: AppOptions['security'];
-  /** Batch size and upload limit of /api/import. */
+  /**
+   * Batch size, upload and read limits of /api/import. Its per-user rate defaults to 10,000 a
+   * minute here: suites send many uploads as one user, and only the rate-limit test wants less.
+   */
   imports?: AppOptions['imports'];
 }
 
 /** The real express app over a seeded embedded store, listening on a free loopback port. */
 export async function startTestServer({ seed = true, development = false, security, imports }: TestServerOptions = {}): Promise<TestServer> {
   const temp = await openTempStore({ seed });
-  const app = createApp({ store: temp.store, development, security: { rateLimitPerMinute: 10_000, ...security }, imports });
+  const app = createApp({ store: temp.store, development, security: { rateLimitPerMinute: 10_000, ...security }, imports: { ratePerMinute: 10_000, ...imports } });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
