@@ -34,7 +34,7 @@ function form(file: string | Buffer, name = 'orders.csv'): FormData {
   return body;
 }
 
-async function post(url: string, path: string, body: FormData | Buffer | string, headers: Record<string, string>): Promise<Answer> {
+async function post(url: string, path: string, body: FormData | string, headers: Record<string, string>): Promise<Answer> {
   const started = performance.now();
   const res = await fetch(`${url}${path}`, { method: 'POST', body, headers: { 'accept-language': 'en', ...headers } });
   const text = await res.text();
