@@ -27,6 +27,7 @@ const LOCAL = 0x04034b50;
 const EOCD_SEARCH = 22 + 0xffff;
 /** Packed bytes handed to the inflater at a time: at most about 16 MB come out of one slice. */
 const SLICE = 16 * 1024;
+const FIRST_SLICE = 1024;
 /** Below this much output the ratio is not judged: the first bytes of any part pack well. */
 const RATIO_GRACE = 1024 * 1024;
 
@@ -99,11 +100,13 @@ export function* entryChunks(buf: Uint8Array, entry: ZipEntry, budget: ReadBudge
   const out: Uint8Array[] = [];
   const inflater = new Inflate((chunk) => void out.push(chunk));
   let produced = 0;
-  for (let at = 0; at < packed.length || at === 0; at += SLICE) {
-    inflater.push(packed.subarray(at, at + SLICE), at + SLICE >= packed.length);
+  // The first slices are small, so a bomb shows its ratio after a megabyte of output, not sixteen.
+  let slice = FIRST_SLICE;
+  for (let at = 0; at < packed.length || at === 0; at += slice, slice = Math.min(SLICE, slice * 2)) {
+    inflater.push(packed.subarray(at, at + slice), at + slice >= packed.length);
     for (const chunk of out) {
       produced += chunk.length;
-      const consumed = Math.min(packed.length, at + SLICE);
+      const consumed = Math.min(packed.length, at + slice);
       const tooTight = produced > consumed * maxInflateRatio;
       // The central directory promised less: a bomb that lies about its size, or a broken file.
       const overDeclared = produced > entry.size;

@@ -121,8 +121,8 @@ describe('CSRF on the state-changing REST routes', () => {
 describe('reading a spreadsheet is bounded', () => {
   /** Millions of identical rows packed into a few megabytes, as the tester's bomb was. */
   async function bomb(understateBy: number): Promise<Buffer> {
-    const row = rowXml(['bomb-1', 'SUPPLY', 'aofang', 'anrui', 'SURFACE_TREATMENT', 2025, 1000]);
-    return zipFile(workbookParts([rowXml(ORDER_KEYS), ...repeated(row, 3_000_000)], { declare: (size) => Math.floor(size / understateBy) }));
+    const row = rowXml(['bomb-1', 'SUPPLY', 'aofang', 'anrui', 'SURFACE_TREATMENT', 2025, 1000], 2);
+    return zipFile(workbookParts([rowXml(ORDER_KEYS, 1), ...repeated(row, 2_000_000)], { declare: (size) => Math.floor(size / understateBy) }));
   }
 
   for (const [label, understate] of [['honest about its size', 1], ['lying about its size', 1000]] as const) {
@@ -143,7 +143,7 @@ describe('reading a spreadsheet is bounded', () => {
         expect(answer.json.limit?.name).toBe('YULIAN_IMPORT_MAX_INFLATE_RATIO');
         expect(answer.json.errors[0]?.message).toMatch(/packed tighter than the limit of 100:1.*YULIAN_IMPORT_MAX_INFLATE_RATIO/);
       }
-      expect(Math.min(...answers.map((a) => a.ms))).toBeLessThan(1000);
+      expect(Math.min(...answers.map((a) => a.ms)), `${answers.map((a) => Math.round(a.ms)).join(", ")} ms`).toBeLessThan(1000);
       expect(grownMb).toBeLessThan(100);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       expect(await fullDump(server.store)).toEqual(before);

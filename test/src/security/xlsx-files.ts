@@ -90,10 +90,18 @@ export async function zipFile(parts: readonly Part[]): Promise<Buffer> {
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** One sheet row of inline strings and numbers, without row or cell references (so identical rows are identical bytes). */
-export function rowXml(cells: readonly (string | number)[]): string {
-  const c = cells.map((v) => (typeof v === 'number' ? `<c><v>${v}</v></c>` : `<c t="inlineStr"><is><t>${esc(v)}</t></is></c>`));
-  return `<row>${c.join('')}</row>`;
+const columnLetters = (index: number): string => (index < 26 ? '' : columnLetters(Math.floor(index / 26) - 1)) + String.fromCharCode(65 + (index % 26));
+
+/**
+ * One sheet row of inline strings and numbers, numbered as Excel numbers it (exceljs, the old
+ * reader, needs the references). A bomb repeats one row with the same number: identical bytes.
+ */
+export function rowXml(cells: readonly (string | number)[], row: number): string {
+  const c = cells.map((v, i) => {
+    const ref = `${columnLetters(i)}${row}`;
+    return typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`;
+  });
+  return `<row r="${row}">${c.join('')}</row>`;
 }
 
 const SHEET_HEAD =
@@ -152,5 +160,5 @@ export function* repeated(row: string, count: number): Generator<string> {
 
 /** An XLSX workbook whose first sheet holds these rows. */
 export function xlsxOf(rows: readonly (readonly (string | number)[])[]): Promise<Buffer> {
-  return zipFile(workbookParts(rows.map(rowXml)));
+  return zipFile(workbookParts(rows.map((cells, i) => rowXml(cells, i + 1))));
 }
