@@ -55,7 +55,7 @@ export async function zipFile(parts: readonly Part[]): Promise<Buffer> {
   let offset = 0;
   for (const part of parts) {
     const p = await pack(part);
-    const declared = part.declare ? part.declare(p.size) : p.size;
+    const declared = Math.max(0, Math.min(0xffffffff, part.declare ? part.declare(p.size) : p.size));
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
