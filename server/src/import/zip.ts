@@ -28,8 +28,12 @@ const EOCD_SEARCH = 22 + 0xffff;
 /** Packed bytes handed to the inflater at a time: at most about 16 MB come out of one slice. */
 const SLICE = 16 * 1024;
 const FIRST_SLICE = 1024;
-/** Below this much output the ratio is not judged: the first bytes of any part pack well. */
-const RATIO_GRACE = 1024 * 1024;
+/**
+ * Below this much output the ratio is not judged: a small part may pack tighter than a sheet.
+ * Real sheets stay near 10–20 : 1 from their first bytes on (row and cell references differ on
+ * every row), so a quarter of a megabyte is enough to tell.
+ */
+const RATIO_GRACE = 256 * 1024;
 
 const bad = (detail: string) => new ImportFileError('badXlsx', detail);
 
@@ -100,7 +104,7 @@ export function* entryChunks(buf: Uint8Array, entry: ZipEntry, budget: ReadBudge
   const out: Uint8Array[] = [];
   const inflater = new Inflate((chunk) => void out.push(chunk));
   let produced = 0;
-  // The first slices are small, so a bomb shows its ratio after a megabyte of output, not sixteen.
+  // The first slices are small, so a bomb shows its ratio after a few hundred kilobytes of output, not sixteen megabytes.
   let slice = FIRST_SLICE;
   for (let at = 0; at < packed.length || at === 0; at += slice, slice = Math.min(SLICE, slice * 2)) {
     inflater.push(packed.subarray(at, at + slice), at + slice >= packed.length);
