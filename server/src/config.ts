@@ -59,6 +59,15 @@ const configSchema = z
     YULIAN_IMPORT_BATCH_SIZE: positiveInt(defaultImportOptions.batchSize),
     /** Largest upload /api/import accepts, in bytes. */
     YULIAN_IMPORT_MAX_BYTES: positiveInt(defaultImportOptions.maxBytes),
+    /** Uploads one user may send to /api/import per minute. */
+    YULIAN_IMPORT_RATE_LIMIT_PER_MINUTE: positiveInt(defaultImportOptions.ratePerMinute),
+    /** How much of an uploaded sheet is read (import/read-limits.ts). */
+    YULIAN_IMPORT_MAX_ROWS: positiveInt(defaultImportOptions.maxRows),
+    YULIAN_IMPORT_MAX_COLUMNS: positiveInt(defaultImportOptions.maxColumns),
+    YULIAN_IMPORT_MAX_CELL_CHARS: positiveInt(defaultImportOptions.maxCellChars),
+    YULIAN_IMPORT_MAX_UNZIPPED_BYTES: positiveInt(defaultImportOptions.maxUnzippedBytes),
+    YULIAN_IMPORT_MAX_INFLATE_RATIO: positiveInt(defaultImportOptions.maxInflateRatio),
+    YULIAN_IMPORT_MAX_READ_SECONDS: positiveInt(defaultImportOptions.maxReadSeconds),
     NEO4J_URI: z.string().url().optional(),
     NEO4J_USER: z.string().default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
@@ -105,7 +114,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustProxy: c.YULIAN_TRUST_PROXY,
     },
     logistics: { cnyPerTonneKm: c.YULIAN_FREIGHT_CNY_PER_TONNE_KM, cnyPerTonne: c.YULIAN_PARTS_CNY_PER_TONNE },
-    imports: { batchSize: c.YULIAN_IMPORT_BATCH_SIZE, maxBytes: c.YULIAN_IMPORT_MAX_BYTES },
+    imports: {
+      batchSize: c.YULIAN_IMPORT_BATCH_SIZE,
+      maxBytes: c.YULIAN_IMPORT_MAX_BYTES,
+      ratePerMinute: c.YULIAN_IMPORT_RATE_LIMIT_PER_MINUTE,
+      maxRows: c.YULIAN_IMPORT_MAX_ROWS,
+      maxColumns: c.YULIAN_IMPORT_MAX_COLUMNS,
+      maxCellChars: c.YULIAN_IMPORT_MAX_CELL_CHARS,
+      maxUnzippedBytes: c.YULIAN_IMPORT_MAX_UNZIPPED_BYTES,
+      maxInflateRatio: c.YULIAN_IMPORT_MAX_INFLATE_RATIO,
+      maxReadSeconds: c.YULIAN_IMPORT_MAX_READ_SECONDS,
+    },
     store:
       c.YULIAN_STORE === 'neo4j'
         ? {

@@ -78,7 +78,10 @@ export interface TestServerOptions {
   security?: AppOptions['security'];
   /** The sign-in delays' numbers (see test/src/security/throttling.test.ts). */
   signInThrottle?: AppOptions['signInThrottle'];
-  /** Batch size and upload limit of /api/import. */
+  /**
+   * Batch size, upload and read limits of /api/import. Its per-user rate defaults to 10,000 a
+   * minute here: suites send many uploads as one user, and only the rate-limit test wants less.
+   */
   imports?: AppOptions['imports'];
 }
 
@@ -89,7 +92,7 @@ export async function startTestServer({ seed = true, development = false, securi
     store: temp.store,
     development,
     security: { rateLimitPerMinute: 10_000, rateLimitPerUserPerMinute: 10_000, ...security },
-    imports,
+    imports: { ratePerMinute: 10_000, ...imports },
     signInThrottle,
   });
   const server = await new Promise<Server>((resolve) => {

@@ -16,6 +16,7 @@ import { hardenedYogaOptions } from './hardening';
 import { targetsExport } from './targets-export';
 import { defaultSecurity, type SecurityOptions } from './limits';
 import { importRoutes } from './import-routes';
+import { restCsrf } from './rest-csrf';
 import { asksForMutation } from './write-priority';
 import { withWritePriority } from '../store/read-priority';
 import { defaultImportOptions, type ImportOptions } from '../import/options';
@@ -73,6 +74,9 @@ export function createApp({
     const answers = await store.ping();
     res.status(answers ? 200 : 503).json({ status: answers ? 'ok' : 'unavailable', store: store.kind, answers });
   });
+
+  // Every state-changing /api request needs the CSRF header or this site's Origin (rest-csrf.ts).
+  app.use('/api', restCsrf());
 
   // Building a workbook costs more than most queries: the same limits as /graphql.
   app.get('/api/targets/export', requestRateLimit(store, security), targetsExport(store));

@@ -11,6 +11,11 @@ import { exportsKind, importsKind } from '../import/permissions';
 import { runImport, type ImportMode, type ImportResult } from '../import/run';
 import { writeTable, type ExportFormat } from '../import/write-table';
 import type { GraphStore } from '../store/port';
+import { clipEcho, limitMessage } from '../import/messages';
+import { ImportLimitError, LIMIT_ENV } from '../import/read-limits';
+import type { RowError } from '../import/validate';
+import { refuseImport } from './import-answer';
+import { ImportRateLimiter } from './import-limits';
 import { preferredLang } from './lang';
 
 /** More errors than this help nobody read the file; the answer says how many there were. */
@@ -27,6 +32,11 @@ const TEXT = {
   tooLarge: { zh: '文件超过上限', en: 'the file is larger than the limit of' },
   badJob: { zh: 'job 应为 8–64 位字母、数字或“-”，且未被使用', en: 'job must be 8–64 letters, digits or "-", not in use' },
   conflict: { zh: '导入期间数据已被修改，未写入任何内容，请重试', en: 'the data changed during the import; nothing was written, try again' },
+  badBody: {
+    zh: '上传内容不是完整的 multipart/form-data 表单，请在 file 字段上传文件',
+    en: 'the upload is not a complete multipart/form-data body: send the file in the field "file"',
+  },
+  tooMany: { zh: '导入过于频繁，每分钟最多', en: 'too many uploads: at most' },
 } as const;
 
 type Lang = 'zh' | 'en';
@@ -34,8 +44,11 @@ const say = (req: Request, key: keyof typeof TEXT): string => TEXT[key][langOf(r
 const langOf = (req: Request): Lang => preferredLang(req.headers['accept-language']);
 
 function fail(res: Response, status: number, message: string): void {
-  res.status(status).json({ ok: false, rows: 0, created: 0, updated: 0, errors: [{ row: null, column: null, value: null, message }] });
+  refuseImport(res, status, message);
 }
+
+/** A cell, header or message repeated back to the client, cut short (messages.ts clipEcho). */
+const clipped = (e: RowError): RowError => ({ row: e.row, column: clipEcho(e.column), value: clipEcho(e.value), message: clipEcho(e.message) });
 
 /** Consecutive rows with the same action as ranges: a million new rows are one range. */
 function actionRanges(actions: ImportResult['actions']): { from: number; to: number; action: 'create' | 'update' }[] {
@@ -72,6 +85,7 @@ const CONTENT_TYPE: Record<ExportFormat, string> = {
 export function importRoutes(store: GraphStore, options: ImportOptions): Router {
   const router = express.Router();
   const jobs = new ImportJobs();
+  const rate = new ImportRateLimiter(options.ratePerMinute);
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: options.maxBytes, files: 1, fields: 10 } }).single('file');
 
   const signedIn = async (req: Request, res: Response): Promise<Viewer | null> => {
@@ -124,6 +138,11 @@ export function importRoutes(store: GraphStore, options: ImportOptions): Router 
     const viewer = await signedIn(req, res);
     if (!viewer) return;
     if (!importsKind(viewer, kind)) return fail(res, 403, say(req, 'forbidden'));
+    const wait = rate.take(viewer.userId);
+    if (wait > 0) {
+      res.set('retry-after', String(wait));
+      return refuseImport(res, 429, `${say(req, 'tooMany')} ${options.ratePerMinute} ${langOf(req) === 'zh' ? '次' : 'per minute'}`, { code: 'RATE_LIMITED' });
+    }
     const jobId = typeof req.query.job === 'string' ? req.query.job : null;
     if (jobId !== null && (!JOB_ID.test(jobId) || !jobs.start(jobId, viewer.userId))) return fail(res, 400, say(req, 'badJob'));
     try {
@@ -142,22 +161,32 @@ export function importRoutes(store: GraphStore, options: ImportOptions): Router 
           fail(res, 400, `${say(req, 'noFile')} (${error.code})`);
           return null;
         }
-        throw error;
+        // Anything else the form parser says (no boundary, a body cut short, a malformed part
+        // header) is about the bytes the client sent, not a fault of the server: 400, nothing logged.
+        req.resume();
+        res.set('connection', 'close');
+        fail(res, 400, say(req, 'badBody'));
+        return null;
       });
       if (file === null) return;
       if (!file) return fail(res, 400, say(req, 'noFile'));
       const result = await runImport(store, {
-        kind, mode, viewer, lang: langOf(req), batchSize: options.batchSize,
+        kind, mode, viewer, lang: langOf(req), batchSize: options.batchSize, limits: options,
         file: file.buffer, fileName: file.originalname || null,
         onProgress: (p) => jobId && jobs.update(jobId, p),
       });
       res.status(statusOf(result, mode)).json({
         ok: result.ok, rows: result.rows, created: result.created, updated: result.updated,
-        errors: result.errors.slice(0, MAX_ERRORS), errorCount: result.errors.length,
+        errors: result.errors.slice(0, MAX_ERRORS).map(clipped), errorCount: result.errors.length,
         committed: result.committed, actions: actionRanges(result.actions),
       });
     } catch (error) {
       if (error instanceof ImportConflictError) return fail(res, 409, say(req, 'conflict'));
+      if (error instanceof ImportLimitError) {
+        return refuseImport(res, 413, limitMessage(error.limit, error.max, error.row, langOf(req)), {
+          code: 'PAYLOAD_TOO_LARGE', row: error.row, limit: { name: LIMIT_ENV[error.limit], max: error.max },
+        });
+      }
       throw error;
     } finally {
       if (jobId) jobs.finish(jobId);

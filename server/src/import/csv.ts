@@ -1,3 +1,4 @@
+import { ReadBudget } from './read-limits';
 import type { Cell, SheetRow } from './read-table';
 
 /**
@@ -5,8 +6,12 @@ import type { Cell, SheetRow } from './read-table';
  * directly; a line with one goes through the quote-aware scanner, which may run over line breaks
  * inside quotes. Rows are numbered by record, as Excel numbers them. csv-parse took about 20 µs a
  * row and held every record; this yields rows one at a time for the validator to drop.
+ * Every record is checked against the budget before it is yielded: a line is split into at most
+ * one field more than the column limit, and a quoted field stops growing at the cell limit, so
+ * neither a line of a million commas nor an unclosed quote costs more than the limits allow.
  */
-export function* parseCsv(text: string): Generator<SheetRow> {
+export function* parseCsv(text: string, budget: ReadBudget = new ReadBudget()): Generator<SheetRow> {
+  const { maxColumns, maxCellChars } = budget.limits;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let row = 0;
   while (pos < text.length) {
@@ -15,22 +20,32 @@ export function* parseCsv(text: string): Generator<SheetRow> {
     if (end === -1) end = text.length;
     const line = text.slice(pos, end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     if (!line.includes('"')) {
-      yield { row, cells: line.split(',') };
+      const cells = line.split(',', maxColumns + 1);
+      budget.row(row, cells.length);
+      if (line.length > maxCellChars) for (const cell of cells) budget.cell(cell.length, row);
+      yield { row, cells };
       pos = end + 1;
       continue;
     }
-    const [cells, next] = quotedRecord(text, pos);
+    const [cells, next] = quotedRecord(text, pos, row, budget);
+    budget.row(row, cells.length);
     yield { row, cells };
     pos = next;
   }
 }
 
 /** One record starting at `start`, honouring quotes; returns its cells and where the next begins. */
-function quotedRecord(text: string, start: number): [Cell[], number] {
+function quotedRecord(text: string, start: number, row: number, budget: ReadBudget): [Cell[], number] {
+  const { maxCellChars } = budget.limits;
   const cells: Cell[] = [];
   let field = '';
   let i = start;
   let quoted = false;
+  const endField = () => {
+    cells.push(field);
+    field = '';
+    budget.columns(cells.length, row);
+  };
   while (i < text.length) {
     const ch = text[i] as string;
     if (quoted) {
@@ -43,18 +58,20 @@ function quotedRecord(text: string, start: number): [Cell[], number] {
         quoted = false;
       } else {
         field += ch;
+        if (field.length > maxCellChars) budget.cell(field.length, row);
       }
       i++;
       continue;
     }
     if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(field);
-      field = '';
-    } else if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
+    else if (ch === ',') endField();
+    else if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
       cells.push(field);
       return [cells, ch === '\n' ? i + 1 : i + 2];
-    } else field += ch;
+    } else {
+      field += ch;
+      if (field.length > maxCellChars) budget.cell(field.length, row);
+    }
     i++;
   }
   cells.push(field);

@@ -1,4 +1,5 @@
 import type { FileProblem } from './decode';
+import { LIMIT_ENV, type ReadLimit } from './read-limits';
 
 export type Lang = 'zh' | 'en';
 
@@ -109,4 +110,36 @@ export function validatorMessage(text: string, lang: Lang): string {
     if (match) return zh(match);
   }
   return text;
+}
+
+/** Characters of a cell, a header or a message an answer repeats back; the rest is cut. */
+export const MAX_ECHO_CHARS = 200;
+
+/**
+ * A value echoed back in an answer, cut to MAX_ECHO_CHARS and marked with "…": a row error
+ * names the cell it is about, it does not carry the cell back (a 30,000-character cell would
+ * otherwise come back once for every check it fails).
+ */
+export function clipEcho<T extends string | null>(text: T): T {
+  if (text === null || text.length <= MAX_ECHO_CHARS) return text;
+  return `${text.slice(0, MAX_ECHO_CHARS)}…` as T;
+}
+
+const LIMIT_TEXT: Record<ReadLimit, Record<Lang, (max: number) => string>> = {
+  maxRows: { zh: (n) => `表格超过 ${n} 行的上限`, en: (n) => `the sheet has more than the limit of ${n} rows` },
+  maxColumns: { zh: (n) => `一行中有内容的列超过 ${n} 列的上限`, en: (n) => `a row has values in more than the limit of ${n} columns` },
+  maxCellChars: { zh: (n) => `单元格超过 ${n} 个字符的上限`, en: (n) => `a cell is longer than the limit of ${n} characters` },
+  maxUnzippedBytes: { zh: (n) => `XLSX 文件解压后超过 ${n} 字节的上限`, en: (n) => `the XLSX file unpacks to more than the limit of ${n} bytes` },
+  maxInflateRatio: {
+    zh: (n) => `XLSX 文件的压缩比超过 ${n}:1 的上限（疑似压缩炸弹）`,
+    en: (n) => `the XLSX file is packed tighter than the limit of ${n}:1 (as a zip bomb is)`,
+  },
+  maxReadSeconds: { zh: (n) => `读取文件超过 ${n} 秒的上限`, en: (n) => `reading the file took longer than the limit of ${n} seconds` },
+};
+
+/** A read limit that was hit, naming the setting that raises it. */
+export function limitMessage(limit: ReadLimit, max: number, row: number | null, lang: Lang): string {
+  const text = LIMIT_TEXT[limit][lang](max);
+  if (lang === 'zh') return `${row === null ? '' : `第 ${row} 行：`}${text}（${LIMIT_ENV[limit]}）`;
+  return `${row === null ? '' : `row ${row}: `}${text} (${LIMIT_ENV[limit]})`;
 }

@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { countLines, parseCsv } from './csv';
-import { decodeText, ImportFileError, sniffFormat, type SpreadsheetFormat } from './decode';
+import { decodeText, sniffFormat, type SpreadsheetFormat } from './decode';
+import { defaultReadLimits, ReadBudget, type ReadLimits } from './read-limits';
+import { readXlsx } from './xlsx';
 
 export type Cell = string | number | boolean | null;
 
@@ -13,10 +13,10 @@ export interface SheetRow {
 
 export interface Sheet {
   format: SpreadsheetFormat;
-  /** Rows in order, blank ones skipped; read once, lazily for CSV. */
+  /** Rows in order, blank ones skipped; read once, lazily, within the read limits. */
   rows: Iterable<SheetRow>;
-  /** At least the number of rows, for progress before the end is reached. */
-  estimatedRows: number;
+  /** At least the number of rows read so far, for progress before the end is reached. */
+  readonly estimatedRows: number;
 }
 
 const isBlankRow = (r: SheetRow) => r.cells.every((c) => c === null || c === '');
@@ -25,51 +25,24 @@ function* nonBlank(rows: Iterable<SheetRow>): Generator<SheetRow> {
   for (const r of rows) if (!isBlankRow(r)) yield r;
 }
 
-/** Reads the first worksheet of an XLSX file or a CSV file (comma, UTF-8 or GBK). */
-export async function readSheet(buf: Uint8Array): Promise<Sheet> {
+/**
+ * Reads the first worksheet of an XLSX file or a CSV file (comma, UTF-8 or GBK). Rows come one at
+ * a time as the validator asks for them; the limits (read-limits.ts) are checked as they come and
+ * an ImportLimitError ends the read. The clock starts here.
+ */
+export async function readSheet(buf: Uint8Array, limits: ReadLimits = defaultReadLimits): Promise<Sheet> {
+  const budget = new ReadBudget(limits);
   const format = sniffFormat(buf);
   if (format === 'xlsx') {
-    const rows = await readXlsx(buf);
-    return { format, rows: nonBlank(rows), estimatedRows: rows.length };
+    const { rows, estimatedRows } = readXlsx(buf, budget);
+    return {
+      format,
+      rows: nonBlank(rows),
+      get estimatedRows() {
+        return estimatedRows();
+      },
+    };
   }
   const text = decodeText(buf);
-  return { format, rows: nonBlank(parseCsv(text)), estimatedRows: countLines(text) };
-}
-
-/** Streams the sheet so a large workbook is not held as exceljs's object model too. */
-async function readXlsx(buf: Uint8Array): Promise<SheetRow[]> {
-  const rows: SheetRow[] = [];
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(buf)]), {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      worksheets: 'emit',
-    });
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = row.values as unknown[];
-        // row.values is 1-based: index 0 is always empty.
-        rows.push({ row: row.number, cells: values.slice(1).map(cellValue) });
-      }
-      break;
-    }
-  } catch (error) {
-    throw new ImportFileError('badXlsx', error instanceof Error ? error.message : String(error));
-  }
-  return rows;
-}
-
-function cellValue(value: unknown): Cell {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: unknown };
-    if (v.richText) return v.richText.map((t) => t.text).join('');
-    if (v.result !== undefined) return cellValue(v.result);
-    if (typeof v.text === 'string') return v.text;
-    if (v.error !== undefined) return String(v.error);
-  }
-  return String(value);
+  return { format, rows: nonBlank(parseCsv(text, budget)), estimatedRows: countLines(text) };
 }

@@ -8,6 +8,7 @@ import type { Reader } from './lookups';
 import { ImportFileError } from './decode';
 import { fileMessage, type Lang } from './messages';
 import type { Plan } from './plan';
+import type { ReadLimits } from './read-limits';
 import { readSheet } from './read-table';
 import { validateSheet, type RowError, type Validated } from './validate';
 
@@ -28,6 +29,8 @@ export interface ImportRequest {
   viewer: Viewer;
   lang: Lang;
   batchSize: number;
+  /** How much of the file may be read (read-limits.ts); an ImportLimitError ends the import. */
+  limits?: ReadLimits;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -57,7 +60,7 @@ export async function runImport(store: GraphStore, req: ImportRequest): Promise<
   progress({ phase: 'reading', done: 0, total: 0 });
   let validated: Validated<ImportKind>;
   try {
-    const sheet = await readSheet(req.file);
+    const sheet = await readSheet(req.file, req.limits);
     validated = await validateSheet(req.kind, sheet, req.lang, (done, total) => progress({ phase: 'validating', done, total }));
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;

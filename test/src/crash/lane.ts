@@ -136,7 +136,12 @@ export class Lane {
     // default alike (seed 20261203: lane 1 run 0; 4 of 26 checkpoint runs in 200 kills).
     const env = { YULIAN_DATA_DIR: this.dir, NODE_ENV: 'production' };
     const port = await freePort();
-    const serverEnv = { ...env, PORT: String(port), HOST: '127.0.0.1', YULIAN_SEED: 'off', YULIAN_RATE_LIMIT_PER_MINUTE: '100000', YULIAN_RATE_LIMIT_PER_USER_PER_MINUTE: '100000' };
+    const serverEnv = {
+      ...env, PORT: String(port), HOST: '127.0.0.1', YULIAN_SEED: 'off', YULIAN_RATE_LIMIT_PER_MINUTE: '100000',
+      YULIAN_RATE_LIMIT_PER_USER_PER_MINUTE: '100000',
+      // Every import of a run is one user's: the per-user import limit would refuse most of them.
+      YULIAN_IMPORT_RATE_LIMIT_PER_MINUTE: '100000',
+    };
     await within(server.loaded, STUCK_MS, 'a server child never loaded');
     this.mark('loaded');
     const opening = performance.now();

@@ -56,7 +56,8 @@ export async function sendImport(
       method: 'POST',
       body: form,
       credentials: 'same-origin',
-      headers: { 'accept-language': lang },
+      // The server refuses a state-changing /api request without it (CSRF prevention, as /graphql).
+      headers: { 'accept-language': lang, 'x-graphql-yoga-csrf': 'yulian-web' },
     });
     return (await res.json()) as ImportAnswer;
   } finally {
