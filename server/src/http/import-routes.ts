@@ -172,7 +172,8 @@ export function importRoutes(store: GraphStore, options: ImportOptions): Router 
       if (!file) return fail(res, 400, say(req, 'noFile'));
       const result = await runImport(store, {
         kind, mode, viewer, lang: langOf(req), batchSize: options.batchSize, limits: options,
-        file: file.buffer, fileName: file.originalname || null,
+        // The name goes into the audit event and the targets' history: as short as an echo.
+        file: file.buffer, fileName: clipEcho(file.originalname || null),
         onProgress: (p) => jobId && jobs.update(jobId, p),
       });
       res.status(statusOf(result, mode)).json({
