@@ -18,6 +18,7 @@ import { DEFAULT_LOGISTICS, type LogisticsCosts } from './logistics';
 import { rankCandidates, type BuyerFacts, type CandidateFacts, type OutsideSupply } from './ranking';
 import { localSupportRate as computeRate } from './supporting-rate';
 import type { ChainGap, Lang, LocalSupportRate, SupplierCandidate } from './types';
+import { groupBy } from '../group-by';
 
 
 export interface RateScope {
@@ -294,13 +295,3 @@ async function buyerFactsOf(
   return facts;
 }
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}

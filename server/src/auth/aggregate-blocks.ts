@@ -1,5 +1,6 @@
 import { aggregateWithheld, seesOrderAmount, type Contribution, type WithheldReason } from './policy';
 import type { Viewer } from './viewer';
+import { groupBy } from '../group-by';
 
 /**
  * The small-cell rule (policy.ts `aggregateWithheld`) across every figure a viewer can ask for.
@@ -114,12 +115,6 @@ export class AggregateBlocks<P extends BlockPurchase> {
     }
     return next;
   }
-}
-
-function groupBy<P>(rows: readonly P[], key: (p: P) => string): Map<string, P[]> {
-  const groups = new Map<string, P[]>();
-  for (const p of rows) push(groups, key(p), [p]);
-  return groups;
 }
 
 function push<P>(groups: Map<string, P[]>, key: string, rows: readonly P[]): void {

@@ -5,6 +5,7 @@ import type { Viewer } from '../auth/viewer';
 import type { TargetSuggestion } from '../investment/suggestions';
 import type { PurchaseRow, TradeLinkRow } from '../store/queries';
 import { builder } from './builder';
+import { groupBy } from '../group-by';
 
 /**
  * Which figures of an answer a viewer sees under the small-cell rule (auth/policy.ts
@@ -111,16 +112,6 @@ export function gapsWithheld(viewer: Viewer | null, purchases: readonly Purchase
 
 const gapKey = (firmId: string, segmentCode: string) => `${firmId}\u0000${segmentCode}`;
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
 
 /** A suggestion's amount sums its firm's sales to the listed leaders of the district in the segment. */
 export function suggestionsWithheld(viewer: Viewer | null, suggestions: readonly TargetSuggestion[], purchases: readonly PurchaseRow[]): (WithheldReason | null)[] {
