@@ -35,7 +35,11 @@ export interface TestStore {
 
 /** A fresh store of the suite's kind (TEST_STORE_KIND), seeded with the article's data unless told not to. */
 export async function openTestStore({ seed = true } = {}): Promise<TestStore> {
-  if (testStoreKind() === 'embedded') return openTempStore({ seed });
+  return testStoreKind() === 'embedded' ? openTempStore({ seed }) : openNeo4jTestStore({ seed });
+}
+
+/** This worker's Neo4j database (test/src/neo4j/uri.ts), emptied and given the schema, seeded unless told not to. */
+export async function openNeo4jTestStore({ seed = true } = {}): Promise<TestStore> {
   const store = await Neo4jStore.open({ uri: neo4jUri(), ...neo4jCredentials, queryTimeoutMs: 30_000 });
   await store.write((tx) => tx.run({ name: 'wipe', cypher: 'MATCH (n) DETACH DELETE n', params: {} }));
   await store.ensureSchema();
