@@ -7,7 +7,25 @@ const requireFromServer = createRequire(new URL('./server/package.json', import.
  * The suites that run on Neo4j as well: the store contract and the API over HTTP. They open their
  * store through test/src/harness.ts, which picks the kind this project provides.
  */
-const onNeo4j = ['test/src/contract/neo4j.test.ts', 'test/src/api/**/*.test.ts'];
+const onNeo4j = [
+  'test/src/contract/neo4j.test.ts',
+  'test/src/neo4j/**/*.test.ts',
+  'test/src/api/**/*.test.ts',
+  'test/src/import/**/*.test.ts',
+  'test/src/backup/**/*.test.ts',
+  'test/src/security/**/*.test.ts',
+];
+
+/** Suites about the embedded engine itself (killed processes, reopened folders, its commit counter). */
+const embeddedOnly = [
+  'test/src/import/answered-import.test.ts',
+  'test/src/import/atomic.test.ts',
+  'test/src/import/targets-atomic.test.ts',
+  'test/src/backup/cli.test.ts',
+  'test/src/backup/killed-restore.test.ts',
+  'test/src/security/failures.test.ts',
+  'test/src/security/session-changes.test.ts',
+];
 
 export default defineConfig({
   resolve: {
@@ -29,7 +47,7 @@ export default defineConfig({
         test: {
           name: 'embedded',
           include: ['{schema,server,seed,web}/src/**/*.test.{ts,tsx}', 'test/src/**/*.test.ts'],
-          exclude: ['**/node_modules/**', 'test/src/contract/neo4j.test.ts'],
+          exclude: ['**/node_modules/**', 'test/src/contract/neo4j.test.ts', 'test/src/neo4j/**'],
         },
       },
       {
@@ -37,6 +55,7 @@ export default defineConfig({
         test: {
           name: 'neo4j',
           include: onNeo4j,
+          exclude: ['**/node_modules/**', ...embeddedOnly],
           // Read by test/src/harness.ts (a project's `env` does not reach its workers).
           provide: { testStore: 'neo4j' },
           // Seeding over Bolt plans each statement once per server: the first file of a worker waits longest.

@@ -38,13 +38,40 @@ export async function openTestStore({ seed = true } = {}): Promise<TestStore> {
   return testStoreKind() === 'embedded' ? openTempStore({ seed }) : openNeo4jTestStore({ seed });
 }
 
-/** This worker's Neo4j database (test/src/neo4j/uri.ts), emptied and given the schema, seeded unless told not to. */
-export async function openNeo4jTestStore({ seed = true } = {}): Promise<TestStore> {
-  const store = await Neo4jStore.open({ uri: neo4jUri(), ...neo4jCredentials, queryTimeoutMs: 30_000 });
-  await store.write((tx) => tx.run({ name: 'wipe', cypher: 'MATCH (n) DETACH DELETE n', params: {} }));
-  await store.ensureSchema();
-  if (seed) await loadDataset(store, articleDataset, new Date('2025-05-14T00:00:00Z'));
-  return { store, close: () => store.close() };
+export interface Neo4jTestStore extends TestStore {
+  /** The Bolt URI of its database, for a second connection (a second server) to the same data. */
+  uri: string;
+}
+
+/** This worker's database slots (test/src/neo4j/uri.ts) that an open store is using. */
+const slotsInUse = new Set<number>();
+
+/**
+ * One of this worker's Neo4j databases (test/src/neo4j/uri.ts) not in use by another open store,
+ * emptied and given the schema, seeded unless told not to.
+ */
+export async function openNeo4jTestStore({ seed = true } = {}): Promise<Neo4jTestStore> {
+  let slot = 0;
+  while (slotsInUse.has(slot)) slot += 1;
+  const uri = neo4jUri(slot);
+  slotsInUse.add(slot);
+  try {
+    const store = await Neo4jStore.open({ uri, ...neo4jCredentials, queryTimeoutMs: 30_000 });
+    await store.write((tx) => tx.run({ name: 'wipe', cypher: 'MATCH (n) DETACH DELETE n', params: {} }));
+    await store.ensureSchema();
+    if (seed) await loadDataset(store, articleDataset, new Date('2025-05-14T00:00:00Z'));
+    return {
+      store,
+      uri,
+      async close() {
+        await store.close();
+        slotsInUse.delete(slot);
+      },
+    };
+  } catch (error) {
+    slotsInUse.delete(slot);
+    throw error;
+  }
 }
 
 /** A fresh embedded store in a temporary folder, removed on close. */

@@ -7,24 +7,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpGraph } from '../../../server/src/backup/dump';
 import { DumpLineError } from '../../../server/src/backup/format';
 import { restoreGraph, RestoreRefused } from '../../../server/src/backup/restore';
-import { createUserWithPassword, openTempStore, type TempStore } from '../harness';
+import { createUserWithPassword, openTestStore, type TestStore } from '../harness';
 import { tokenFor } from '../roles';
 
 /**
- * Backup and restore on the embedded store: the article's dataset plus users, sessions and audit
- * events with awkward text, dumped, restored into an empty store and dumped again. Both dumps must
- * be the same apart from the header's createdAt, and the catalogue's own reads must agree too.
+ * Backup and restore on the suite's store (embedded, or Neo4j in that project): the article's
+ * dataset plus users, sessions and audit events with awkward text, dumped, restored into an empty
+ * store and dumped again. Both dumps must be the same apart from the header's createdAt, and the
+ * catalogue's own reads must agree too.
  */
 
 let work: string;
-let source: TempStore;
+let source: TestStore;
 let sourceDump: string;
-const empties: TempStore[] = [];
+let empty: TestStore | undefined;
 
-async function emptyStore(): Promise<TempStore> {
-  const store = await openTempStore({ seed: false });
-  empties.push(store);
-  return store;
+/** An empty store beside the source; the one handed out before is closed (Neo4j gives each worker two). */
+async function emptyStore(): Promise<TestStore> {
+  await empty?.close();
+  empty = await openTestStore({ seed: false });
+  return empty;
 }
 
 const dumpLines = () => readFileSync(sourceDump, 'utf8').trimEnd().split('\n');
@@ -91,14 +93,14 @@ async function catalogueView(store: GraphStore): Promise<unknown[]> {
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'yulian-backup-'));
-  source = await openTempStore();
+  source = await openTestStore();
   await addPeopleAndHistory(source.store);
   sourceDump = path.join(work, 'source.jsonl');
   await dumpGraph(source.store, sourceDump, { now: new Date('2025-05-14T12:00:00Z') });
 });
 afterAll(async () => {
   await source.close();
-  for (const store of empties) await store.close();
+  await empty?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -149,7 +151,7 @@ describe('restore', () => {
       tx.run({
         name: 'repeatSupport',
         cypher: `MATCH (a:Firm {id: 'changan'}), (b:Firm {id: 'anrui'}) UNWIND range(1, 5) AS i
-          CREATE (a)-[:SUPPORTS {kinds: ['ORDERS'], since: '2030-0' + to_string(i), source: 'repeat', synthetic: true}]->(b) RETURN count(*) AS n`,
+          CREATE (a)-[:SUPPORTS {kinds: ['ORDERS'], since: '2030-0' + ${store.store.dialect.toText('i')}, source: 'repeat', synthetic: true}]->(b) RETURN count(*) AS n`,
         params: {},
       }),
     );

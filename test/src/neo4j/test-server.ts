@@ -30,6 +30,11 @@ export interface StartOptions {
   servers?: number;
   /** Each server's page cache, in MB. */
   pageCacheMb?: number;
+  /**
+   * The JVM's heap, shared by its servers, in MB. A transaction's changes live on the heap until it
+   * commits, so the largest import decides it (README, "Switching to Neo4j"). Default: 512 + 256 a server.
+   */
+  heapMb?: number;
   log?: (line: string) => void;
 }
 
@@ -49,11 +54,11 @@ export function neo4jClassPath(log: (line: string) => void = () => undefined): s
   return readFileSync(classPathFile, 'utf8').trim();
 }
 
-export async function startNeo4jTestServer({ dataDir, servers = 1, pageCacheMb = 128, log = () => undefined }: StartOptions): Promise<Neo4jTestServer> {
+export async function startNeo4jTestServer({ dataDir, servers = 1, pageCacheMb = 128, heapMb = 512 + 256 * servers, log = () => undefined }: StartOptions): Promise<Neo4jTestServer> {
   const classPath = neo4jClassPath(log);
   mkdirSync(dataDir, { recursive: true });
   // The source-file launcher compiles the one Java file in memory: no build step to keep in sync.
-  const child = spawn('java', ['-Xmx1g', '-XX:+UseSerialGC', '-cp', classPath, mainSource, dataDir, String(servers), String(pageCacheMb)], {
+  const child = spawn('java', [`-Xmx${heapMb}m`, '-XX:+UseSerialGC', '-cp', classPath, mainSource, dataDir, String(servers), String(pageCacheMb)], {
     cwd: toolDir,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -151,20 +151,19 @@ describe('reading a spreadsheet is bounded', () => {
   }
 
   it('each limit is named in a 413: rows, columns, cell length, unpacked size, reading time', async () => {
+    const expectLimit = async (url: string, token: string, file: string | Buffer, name: string, env: string, max: number, row: number | null) => {
+      const answer = await post(url, '/api/import/orders?mode=commit', form(file, name), { authorization: `Bearer ${token}`, ...CSRF });
+      expect(answer.status, `${name}: ${answer.text.slice(0, 300)}`).toBe(413);
+      expect(answer.json).toMatchObject({ ok: false, code: 'PAYLOAD_TOO_LARGE', limit: { name: env, max } });
+      expect(answer.json.errors).toHaveLength(1);
+      expect(answer.json.errors[0]?.row).toBe(row);
+      expect(answer.json.errors[0]?.message).toContain(env);
+      expect(answer.text).not.toMatch(INTERNALS);
+    };
+    // One server with small limits at a time beside the main one: on Neo4j each test worker has two databases.
     const small = await startTestServer({ seed: false, imports: { maxRows: 100, maxUnzippedBytes: 200_000 } });
-    const slow = await startTestServer({ seed: false, imports: { maxReadSeconds: 1 } });
     try {
-      const expectLimit = async (url: string, token: string, file: string | Buffer, name: string, env: string, max: number, row: number | null) => {
-        const answer = await post(url, '/api/import/orders?mode=commit', form(file, name), { authorization: `Bearer ${token}`, ...CSRF });
-        expect(answer.status, `${name}: ${answer.text.slice(0, 300)}`).toBe(413);
-        expect(answer.json).toMatchObject({ ok: false, code: 'PAYLOAD_TOO_LARGE', limit: { name: env, max } });
-        expect(answer.json.errors).toHaveLength(1);
-        expect(answer.json.errors[0]?.row).toBe(row);
-        expect(answer.json.errors[0]?.message).toContain(env);
-        expect(answer.text).not.toMatch(INTERNALS);
-      };
       const smallAdmin = await tokenFor(small.store, { role: 'ADMIN' });
-      const slowAdmin = await tokenFor(slow.store, { role: 'ADMIN' });
       const rows = Array.from({ length: 150 }, (_, i) => order(`many-${i}`));
       await expectLimit(small.url, smallAdmin, templateCsv('orders', rows), 'rows.csv', 'YULIAN_IMPORT_MAX_ROWS', 100, 101);
       const sheet = [ORDER_KEYS, ...rows.map((r) => Object.values(r))];
@@ -172,21 +171,26 @@ describe('reading a spreadsheet is bounded', () => {
       // Distinct rows pack about 10 : 1, as real ones do: only the unpacked size is over.
       const distinct = Array.from({ length: 3_000 }, (_, i) => [`unzip-${i * 7919}`, 'SUPPLY', 'aofang', 'anrui', 'SURFACE_TREATMENT', 2025, i * 31]);
       await expectLimit(small.url, smallAdmin, await xlsxOf([ORDER_KEYS, ...distinct]), 'big.xlsx', 'YULIAN_IMPORT_MAX_UNZIPPED_BYTES', 200_000, null);
+    } finally {
+      await small.close();
+    }
 
-      const wide = Array.from({ length: 300 }, (_, i) => `c${i}`);
-      await expectLimit(server.url, admin, `${wide.join(',')}\n${wide.join(',')}\n`, 'wide.csv', 'YULIAN_IMPORT_MAX_COLUMNS', 256, 1);
-      await expectLimit(server.url, admin, await xlsxOf([wide]), 'wide.xlsx', 'YULIAN_IMPORT_MAX_COLUMNS', 256, 1);
-      const long = 'x'.repeat(40_000);
-      await expectLimit(server.url, admin, `${ORDER_KEYS.join(',')}\nlong,${long}\n`, 'long.csv', 'YULIAN_IMPORT_MAX_CELL_CHARS', 32_767, 2);
-      await expectLimit(server.url, admin, `${ORDER_KEYS.join(',')}\n"never closed,${long}\n`, 'quote.csv', 'YULIAN_IMPORT_MAX_CELL_CHARS', 32_767, 2);
-      await expectLimit(server.url, admin, await xlsxOf([ORDER_KEYS, ['long', long]]), 'long.xlsx', 'YULIAN_IMPORT_MAX_CELL_CHARS', 32_767, 2);
+    const wide = Array.from({ length: 300 }, (_, i) => `c${i}`);
+    await expectLimit(server.url, admin, `${wide.join(',')}\n${wide.join(',')}\n`, 'wide.csv', 'YULIAN_IMPORT_MAX_COLUMNS', 256, 1);
+    await expectLimit(server.url, admin, await xlsxOf([wide]), 'wide.xlsx', 'YULIAN_IMPORT_MAX_COLUMNS', 256, 1);
+    const long = 'x'.repeat(40_000);
+    await expectLimit(server.url, admin, `${ORDER_KEYS.join(',')}\nlong,${long}\n`, 'long.csv', 'YULIAN_IMPORT_MAX_CELL_CHARS', 32_767, 2);
+    await expectLimit(server.url, admin, `${ORDER_KEYS.join(',')}\n"never closed,${long}\n`, 'quote.csv', 'YULIAN_IMPORT_MAX_CELL_CHARS', 32_767, 2);
+    await expectLimit(server.url, admin, await xlsxOf([ORDER_KEYS, ['long', long]]), 'long.xlsx', 'YULIAN_IMPORT_MAX_CELL_CHARS', 32_767, 2);
 
+    const slow = await startTestServer({ seed: false, imports: { maxReadSeconds: 1 } });
+    try {
+      const slowAdmin = await tokenFor(slow.store, { role: 'ADMIN' });
       // Reading and checking 300,000 rows takes several seconds even on an idle machine.
       const lines = [ORDER_KEYS.join(',')];
       for (let i = 0; i < 300_000; i++) lines.push(`slow-${i},SUPPLY,aofang,anrui,SURFACE_TREATMENT,2025,${i}`);
       await expectLimit(slow.url, slowAdmin, lines.join('\n'), 'slow.csv', 'YULIAN_IMPORT_MAX_READ_SECONDS', 1, null);
     } finally {
-      await small.close();
       await slow.close();
     }
   }, 240_000);
