@@ -26,7 +26,9 @@ describe('DDL generated from the model', () => {
     expect(ddl).toContain('CREATE CONSTRAINT firm_id_unique IF NOT EXISTS FOR (n:Firm) REQUIRE n.id IS UNIQUE');
     expect(ddl).toContain('CREATE INDEX tradeorder_year IF NOT EXISTS FOR (n:TradeOrder) ON (n.year)');
     expect(ddl).toContain('CREATE CONSTRAINT user_username_unique IF NOT EXISTS FOR (n:User) REQUIRE n.username IS UNIQUE');
+    expect(ddl).toContain('CREATE INDEX traded_year IF NOT EXISTS FOR ()-[r:TRADED]-() ON (r.year)');
     const extra = nodeSpecs.flatMap((n) => Object.values(n.properties).filter((p: { indexed?: boolean; unique?: boolean }) => p.indexed || p.unique));
-    expect(ddl).toHaveLength(nodeSpecs.length + extra.length);
+    const relIndexes = relSpecs.flatMap((r) => Object.values(r.properties).filter((p: { indexed?: boolean }) => p.indexed));
+    expect(ddl).toHaveLength(nodeSpecs.length + extra.length + relIndexes.length);
   });
 });

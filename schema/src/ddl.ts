@@ -25,7 +25,7 @@ export function embeddedDdl(): string[] {
   return [...nodeTables, ...relTables, ...added];
 }
 
-/** Uniqueness constraints on every key and range indexes on looked-up properties for Neo4j. */
+/** Uniqueness constraints on every key and range indexes on looked-up node and relationship properties for Neo4j. */
 export function neo4jDdl(): string[] {
   const statements: string[] = [];
   for (const n of nodeSpecs) {
@@ -41,6 +41,11 @@ export function neo4jDdl(): string[] {
       } else if (p.indexed) {
         statements.push(`CREATE INDEX ${lower}_${name} IF NOT EXISTS FOR (n:${n.label}) ON (n.${name})`);
       }
+    }
+  }
+  for (const r of relSpecs) {
+    for (const [name, p] of Object.entries(r.properties) as [string, { indexed?: boolean }][]) {
+      if (p.indexed) statements.push(`CREATE INDEX ${r.type.toLowerCase()}_${name} IF NOT EXISTS FOR ()-[r:${r.type}]-() ON (r.${name})`);
     }
   }
   return statements;

@@ -274,7 +274,8 @@ export const relationships = {
     type: 'TRADED',
     from: 'Firm',
     to: 'Firm',
-    properties: { year: int, kind: str, segment: str, amountCny: dbl, orders: int, liveOrders: int },
+    // Region-wide analyses read one year's links of the whole cluster: Neo4j seeks them by year.
+    properties: { year: indexedInt, kind: str, segment: str, amountCny: dbl, orders: int, liveOrders: int },
     derived: true,
   },
   SUPPORTS: {

@@ -51,6 +51,11 @@ export function fromStoreError(error: unknown): unknown {
         extensions: { code: 'CONFLICT' },
       });
     }
+    if (error.code === 'TOO_LARGE') {
+      return new GraphQLError('the change is larger than the graph store takes at once; nothing was written', {
+        extensions: { code: 'TOO_LARGE' },
+      });
+    }
     if (error.code === 'TRANSIENT') {
       return new GraphQLError('the graph store was briefly unable to take the change; nothing was written, try again', {
         extensions: { code: 'TRANSIENT' },

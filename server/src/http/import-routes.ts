@@ -10,6 +10,7 @@ import type { ImportOptions } from '../import/options';
 import { exportsKind, importsKind } from '../import/permissions';
 import { runImport, type ImportMode, type ImportResult } from '../import/run';
 import { writeTable, type ExportFormat } from '../import/write-table';
+import { StoreError } from '../store/errors';
 import type { GraphStore } from '../store/port';
 import { clipEcho, limitMessage } from '../import/messages';
 import { ImportLimitError, LIMIT_ENV } from '../import/read-limits';
@@ -31,6 +32,10 @@ const TEXT = {
   noFile: { zh: '请在 file 字段上传文件', en: 'upload the file in the field "file"' },
   tooLarge: { zh: '文件超过上限', en: 'the file is larger than the limit of' },
   badJob: { zh: 'job 应为 8–64 位字母、数字或“-”，且未被使用', en: 'job must be 8–64 letters, digits or "-", not in use' },
+  transactionTooLarge: {
+    zh: '导入内容超出图数据库单个事务的内存上限，未写入任何内容。请把文件拆成几份分别导入，或请管理员调高 Neo4j 的事务内存（db.memory.transaction.max）',
+    en: 'the import needs more memory than the graph store allows one transaction; nothing was written. Split the file and import the parts, or ask an administrator to raise Neo4j’s transaction memory (db.memory.transaction.max)',
+  },
   conflict: { zh: '导入期间数据已被修改，未写入任何内容，请重试', en: 'the data changed during the import; nothing was written, try again' },
   badBody: {
     zh: '上传内容不是完整的 multipart/form-data 表单，请在 file 字段上传文件',
@@ -183,6 +188,9 @@ export function importRoutes(store: GraphStore, options: ImportOptions): Router 
       });
     } catch (error) {
       if (error instanceof ImportConflictError) return fail(res, 409, say(req, 'conflict'));
+      if (error instanceof StoreError && error.code === 'TOO_LARGE') {
+        return refuseImport(res, 413, say(req, 'transactionTooLarge'), { code: 'TRANSACTION_TOO_LARGE' });
+      }
       if (error instanceof ImportLimitError) {
         return refuseImport(res, 413, limitMessage(error.limit, error.max, error.row, langOf(req)), {
           code: 'PAYLOAD_TOO_LARGE', row: error.row, limit: { name: LIMIT_ENV[error.limit], max: error.max },

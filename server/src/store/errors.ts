@@ -8,7 +8,9 @@ export type StoreErrorCode =
   | 'UNAVAILABLE'
   | 'TIMEOUT'
   | 'QUERY_ERROR'
-  | 'TRANSIENT';
+  | 'TRANSIENT'
+  /** The change is larger than the engine lets one transaction hold; retrying cannot help. */
+  | 'TOO_LARGE';
 
 export class StoreError extends Error {
   constructor(

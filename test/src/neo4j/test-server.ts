@@ -35,6 +35,8 @@ export interface StartOptions {
    * commits, so the largest import decides it (README, "Switching to Neo4j"). Default: 512 + 256 a server.
    */
   heapMb?: number;
+  /** What one transaction may hold (db.memory.transaction.max), in MB; 0 for no limit of its own. */
+  transactionMemoryMb?: number;
   log?: (line: string) => void;
 }
 
@@ -54,11 +56,11 @@ export function neo4jClassPath(log: (line: string) => void = () => undefined): s
   return readFileSync(classPathFile, 'utf8').trim();
 }
 
-export async function startNeo4jTestServer({ dataDir, servers = 1, pageCacheMb = 128, heapMb = 512 + 256 * servers, log = () => undefined }: StartOptions): Promise<Neo4jTestServer> {
+export async function startNeo4jTestServer({ dataDir, servers = 1, pageCacheMb = 128, heapMb = 512 + 256 * servers, transactionMemoryMb = 0, log = () => undefined }: StartOptions): Promise<Neo4jTestServer> {
   const classPath = neo4jClassPath(log);
   mkdirSync(dataDir, { recursive: true });
   // The source-file launcher compiles the one Java file in memory: no build step to keep in sync.
-  const child = spawn('java', [`-Xmx${heapMb}m`, '-XX:+UseSerialGC', '-cp', classPath, mainSource, dataDir, String(servers), String(pageCacheMb)], {
+  const child = spawn('java', [`-Xmx${heapMb}m`, '-XX:+UseSerialGC', '-cp', classPath, mainSource, dataDir, String(servers), String(pageCacheMb), String(transactionMemoryMb)], {
     cwd: toolDir,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

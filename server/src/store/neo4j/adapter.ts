@@ -4,7 +4,7 @@ import { neo4jDialect } from '../dialect';
 import { StoreError } from '../errors';
 import { renderCypher, type GraphStore, type Query, type Row, type Transaction } from '../port';
 import { ping as pingQuery } from '../queries/reference';
-import { mapNeo4jError } from './errors';
+import { mapNeo4jError, TRANSACTION_MEMORY_CODES } from './errors';
 import { recordToRow, toNeo4jParams } from './mapping';
 import { takeWriteLock, writeLockConstraint } from './write-lock';
 
@@ -155,6 +155,8 @@ export class Neo4jStore implements GraphStore {
       (result) => result.records,
       (error: unknown) => {
         onDriverError(query.name);
+        // Thrown as a StoreError, which executeWrite does not retry (see TRANSACTION_MEMORY_CODES).
+        if (error instanceof neo4j.Neo4jError && TRANSACTION_MEMORY_CODES.has(error.code)) throw mapNeo4jError(error, query.name);
         throw error;
       },
     );

@@ -13,6 +13,18 @@ const TEXT_ONLY_CODES = new Set([
   'Neo.ClientError.Statement.AccessMode',
 ]);
 
+/**
+ * A transaction that outgrew Neo4j's memory for transactions: its own limit (db.memory.transaction.max)
+ * or the pool all share (db.memory.transaction.total.max, a share of the heap). Neo4j calls them
+ * transient, and the driver would re-run the whole write for up to 30 s; the same change would only
+ * run out again, so Yulian stops at the first and says so.
+ */
+export const TRANSACTION_MEMORY_CODES = new Set([
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.TransactionMemoryLimit',
+  'Neo.ClientError.General.TransactionOutOfMemoryError',
+]);
+
 /** Maps a neo4j-driver failure to the port's typed error; the message names the query, never its parameters. */
 export function mapNeo4jError(error: unknown, queryName: string): StoreError {
   if (error instanceof StoreError) return error;
@@ -35,6 +47,10 @@ export function mapNeo4jError(error: unknown, queryName: string): StoreError {
   // Both the server's own limit and the driver's `timeout` transaction config (…ClientConfiguration).
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return new StoreError('TIMEOUT', `query ${queryName} took too long and was stopped`, queryName, cause);
+  }
+  if (TRANSACTION_MEMORY_CODES.has(code)) {
+    const message = `query ${queryName} needs more memory than Neo4j allows one transaction (db.memory.transaction.max, heap); nothing was written`;
+    return new StoreError('TOO_LARGE', message, queryName, cause);
   }
   if (code.startsWith('Neo.TransientError.')) {
     const message = `query ${queryName} hit a transient Neo4j failure (${code}); try again`;

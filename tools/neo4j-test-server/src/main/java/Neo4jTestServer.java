@@ -23,16 +23,18 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * behind). Authentication is off: the servers listen on loopback only and hold throw-away data.
  *
  * Usage: java -cp <neo4j class path> Neo4jTestServer <data root> [servers=1] [page cache MB=128]
+ *   [transaction memory MB=0, no limit of its own: each transaction's db.memory.transaction.max]
  */
 public final class Neo4jTestServer {
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: Neo4jTestServer <data root> [servers] [page cache MB]");
+      System.err.println("usage: Neo4jTestServer <data root> [servers] [page cache MB] [transaction memory MB]");
       System.exit(2);
     }
     Path root = Path.of(args[0]).toAbsolutePath();
     int servers = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     long pageCacheMb = args.length > 2 ? Long.parseLong(args[2]) : 128;
+    long transactionMb = args.length > 3 ? Long.parseLong(args[3]) : 0;
 
     List<DatabaseManagementService> started = new ArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(started), "neo4j-test-server-stop"));
@@ -47,6 +49,7 @@ public final class Neo4jTestServer {
           .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
           // Tests run long imports inside one transaction; the server's own default has no limit either.
           .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ZERO)
+          .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(transactionMb))
           .build();
       started.add(dbms);
       GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
