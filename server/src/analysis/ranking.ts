@@ -9,14 +9,16 @@ import type { Lang, SavingSource, SupplierCandidate } from './types';
  * | part | weight | scale |
  * | --- | --- | --- |
  * | distance to the buyer | 0.30 | 1 / (1 + km / 50): 0 km → 1, 50 km → 0.5, 150 km → 0.25 |
- * | spare capacity against the buyer's demand | 0.25 | spare ÷ demand, capped at 1; 1 with spare and no known demand; 0.5 unknown; 0 none |
- * | yield rate | 0.25 | (yield − 0.6) ÷ 0.4, clamped: 60% → 0, 100% → 1; 0.25 when unknown |
+ * | spare capacity against the buyer's demand | 0.25 | spare ÷ demand, capped at 1; 1 with spare and no known demand; 0 none or not reported |
+ * | yield rate | 0.25 | (yield − 0.6) ÷ 0.4, clamped: 60% → 0, 100% → 1; 0 when not reported |
  * | IATF 16949 certification | 0.10 | 1 or 0 |
  * | references: chain leaders already supplied | 0.10 | leaders ÷ 3, capped at 1 |
  *
- * Firms with no spare capacity sort after every firm that has some (or may have: unknown), whatever
- * their score; ties break on distance, then id. Firms outside the region and firms already
- * supplying the buyer are never candidates.
+ * What a firm has not reported scores as the poorest known value, never as an average: a firm
+ * cannot rank higher by leaving its yield blank, and the reasons say "未填报". Firms with no spare
+ * capacity sort after every firm that has some (or may have: not reported), whatever their score;
+ * ties break on distance, then id. Firms outside the region and firms already supplying the buyer
+ * the segment asked about (analysis/supply-service.ts, currentSuppliers) are never candidates.
  */
 export const RANKING_WEIGHTS = { distance: 0.3, capacity: 0.25, yield: 0.25, certification: 0.1, references: 0.1 } as const;
 
@@ -50,8 +52,10 @@ export interface RankingRequest {
   buyer: BuyerFacts | null;
   /** The buyer's yearly demand for the segment, in the candidates' unit; null when unknown. */
   demand: number | null;
-  /** Firms that already supply the buyer. */
+  /** Firms that already supply the buyer this segment: no candidates. */
   excludeFirmIds: ReadonlySet<string>;
+  /** Firms that supply the buyer other segments: candidates, with the tie said in their reasons. */
+  suppliesBuyerOtherwise?: ReadonlySet<string>;
   maxDistanceKm?: number | null;
   minYieldRate?: number | null;
   certification?: string | null;
@@ -83,7 +87,7 @@ export function scoreParts(c: CandidateFacts, distanceKm: number | null, demand:
   return {
     distance: distanceKm === null ? 0.5 : 1 / (1 + distanceKm / 50),
     capacity: capacityPart(spare, demand),
-    yield: c.yieldRate == null ? 0.25 : clamp01((c.yieldRate - 0.6) / 0.4),
+    yield: c.yieldRate == null ? 0 : clamp01((c.yieldRate - 0.6) / 0.4),
     certification: c.certifications.includes(IATF) ? 1 : 0,
     references: Math.min(1, c.chainLeaderCustomers / 3),
   };
@@ -195,7 +199,7 @@ export function rankCandidates(facts: readonly CandidateFacts[], request: Rankin
 }
 
 function capacityPart(spare: number | null, demand: number | null): number {
-  return spare === null ? 0.5 : spare === 0 ? 0 : demand && demand > 0 ? Math.min(1, spare / demand) : 1;
+  return spare === null || spare === 0 ? 0 : demand && demand > 0 ? Math.min(1, spare / demand) : 1;
 }
 
 /** Puts `item` in its place in the sorted `kept`, which holds at most `n`. */
@@ -239,7 +243,10 @@ function describe(r: Ranked, request: RankingRequest): SupplierCandidate {
     estimatedLogisticsSavingCny: saving === null ? null : Math.round(saving),
     savingFrom: saving === null ? null : (outside?.from ?? null),
     reasons: explainCandidate(
-      { buyer, distanceKm: r.exactKm, spare: r.spare, unit: c.unit, demand: request.demand, yieldRate: c.yieldRate, certifications: c.certifications, leaders: c.chainLeaderCustomers },
+      {
+        buyer, distanceKm: r.exactKm, spare: r.spare, unit: c.unit, demand: request.demand, yieldRate: c.yieldRate,
+        certifications: c.certifications, leaders: c.chainLeaderCustomers, suppliesBuyer: request.suppliesBuyerOtherwise?.has(c.firmId) ?? false,
+      },
       request.lang,
     ),
   };

@@ -12,6 +12,8 @@ export interface ReasonFacts {
   yieldRate: number | null;
   certifications: readonly string[];
   leaders: number;
+  /** It already supplies the buyer another segment. */
+  suppliesBuyer?: boolean;
 }
 
 const UNIT_ZH: Record<string, string> = { sets: '套', pieces: '件', tonnes: '吨', units: '台' };
@@ -33,6 +35,7 @@ export function explainCandidate(f: ReasonFacts, lang: Lang): string[] {
   const hasIatf = f.certifications.includes('IATF 16949');
   if (lang === 'en') {
     const reasons = f.buyer && km !== null ? [`About ${km} km from ${f.buyer.nameEn}.`] : [];
+    if (f.buyer && f.suppliesBuyer) reasons.push(`Already supplies ${f.buyer.nameEn} in another segment: the two work together already.`);
     if (f.spare === null) reasons.push('Spare capacity not reported.');
     else if (f.spare === 0) reasons.push('No spare capacity: its line is fully used, so it is listed after firms that have some.');
     else if (f.demand && f.demand > 0) {
@@ -48,6 +51,7 @@ export function explainCandidate(f: ReasonFacts, lang: Lang): string[] {
     return reasons;
   }
   const reasons = f.buyer && km !== null ? [`距${f.buyer.nameZh}约${km}公里。`] : [];
+  if (f.buyer && f.suppliesBuyer) reasons.push(`已向${f.buyer.nameZh}供应其他环节产品，双方已有合作。`);
   if (f.spare === null) reasons.push('未填报闲置产能。');
   else if (f.spare === 0) reasons.push('产线已满负荷、暂无闲置产能，排在有闲置产能的企业之后。');
   else if (f.demand && f.demand > 0) {

@@ -19,6 +19,7 @@ import { rankCandidates, type BuyerFacts, type CandidateFacts, type OutsideSuppl
 import { localSupportRate as computeRate } from './supporting-rate';
 import type { ChainGap, Lang, LocalSupportRate, SupplierCandidate } from './types';
 import { groupBy } from '../group-by';
+import { supplies } from '../store/queries/supplies';
 
 
 export interface RateScope {
@@ -41,7 +42,7 @@ export async function localSupportRateWithPurchases(store: GraphStore, scope: Ra
 
 /** The purchases in scope with both firms' districts and whether the supplier lies inside the region. */
 async function purchaseRows(store: GraphStore, scope: PurchaseScope): Promise<PurchaseRow[]> {
-  const links = (await store.read(purchases(scope))).filter((l) => l.liveOrders > 0);
+  const links = (await store.read(purchases(scope))).filter(supplies);
   const firms = await locateFirms(store, links.flatMap((l) => [l.buyerId, l.supplierId]));
   return links.flatMap((link) => {
     const buyer = firms.get(link.buyerId);
@@ -86,7 +87,7 @@ export class GapAnalysis {
 
   async candidates(gap: ChainGap, options: CandidateOptions): Promise<SupplierCandidate[]> {
     const [candidates, buyers] = await Promise.all([this.loadCandidates(), this.loadBuyers()]);
-    const excluded = new Set(this.purchaseRows.filter((p) => p.buyerId === gap.leaderId).map((p) => p.supplierId));
+    const { excluded, related } = currentSuppliers(this.purchaseRows.filter((p) => p.buyerId === gap.leaderId), gap.segmentCode);
     const need = this.needs.find((n) => n.buyerId === gap.leaderId && n.segmentCode === gap.segmentCode);
     const outside = gap.outsideSuppliers[0];
     const outsideOrders = outside
@@ -98,6 +99,7 @@ export class GapAnalysis {
         buyer: buyers.get(gap.leaderId) ?? null,
         demand: need?.annualDemand ?? null,
         excludeFirmIds: excluded,
+        suppliesBuyerOtherwise: related,
         maxDistanceKm: options.maxDistanceKm,
         outsideSupply: outside
           ? { distanceKm: outside.distanceKm, amountCny: outside.amountCny, from: { supplierId: outside.firmId, buyerId: gap.leaderId, orders: outsideOrders } }
@@ -199,12 +201,14 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
   return searches.map((search) => {
     const facts = perYear.get(search.year ?? null);
     const near = search.nearFirmId ?? null;
+    const { excluded, related } = currentSuppliers((near ? facts?.suppliers.get(near) : undefined) ?? [], search.segmentCode);
     return rankCandidates(
       facts?.candidates.get(search.segmentCode) ?? [],
       {
         buyer: near ? (buyerFacts.get(near) ?? null) : null,
         demand: near && search.withDemand !== false ? (needs.find((n) => n.buyerId === near && n.segmentCode === search.segmentCode)?.annualDemand ?? null) : null,
-        excludeFirmIds: new Set((near ? facts?.suppliers.get(near) : undefined)?.map((r) => r.supplierId) ?? []),
+        excludeFirmIds: excluded,
+        suppliesBuyerOtherwise: related,
         maxDistanceKm: search.maxDistanceKm,
         minYieldRate: search.minYieldRate,
         certification: search.certification,
@@ -218,6 +222,21 @@ export async function findSuppliersMany(store: GraphStore, searches: readonly Su
 }
 
 /**
+ * Of a buyer's suppliers, those that supply it `segmentCode` are no candidates for it (they are
+ * its supply already); those that supply it something else are, and the tie counts in their favour.
+ */
+function currentSuppliers(links: readonly { supplierId: string; segmentCode: string; liveOrders: number }[], segmentCode: string) {
+  const excluded = new Set<string>();
+  const related = new Set<string>();
+  for (const link of links) {
+    if (!supplies(link)) continue;
+    (link.segmentCode === segmentCode ? excluded : related).add(link.supplierId);
+  }
+  for (const id of excluded) related.delete(id);
+  return { excluded, related };
+}
+
+/**
  * Each buyer's biggest supplier outside the region per segment in the year, with its distance;
  * keyed `buyer|segment`. Ties go to the first supplier id, as they did when the links came sorted.
  */
@@ -227,7 +246,7 @@ async function largestOutsideSupplies(
   supply: readonly BuyerSupplyRow[],
 ): Promise<Map<string, OutsideSupply>> {
   const links = supply
-    .filter((s) => s.liveOrders > 0)
+    .filter(supplies)
     .sort((a, b) => b.liveAmountCny - a.liveAmountCny || (a.supplierId < b.supplierId ? -1 : a.supplierId > b.supplierId ? 1 : 0));
   if (!links.length) return new Map();
   const ids = unique([...buyerIds, ...links.map((l) => l.supplierId)]);

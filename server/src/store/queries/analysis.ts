@@ -1,5 +1,6 @@
 import { firmById, uniqueIds, unwindIds } from './by-ids';
 import { defineQuery } from './define';
+import { suppliesCypher } from './supplies';
 
 /**
  * Rows the chain analyses work from. Each query returns plain aggregated rows; the ranking, shares
@@ -169,7 +170,7 @@ export type LeaderReferenceRow = { firmId: string; leaders: number };
 export const chainLeaderReferences = defineQuery<[number | null], LeaderReferenceRow>('chainLeaderReferences', (year) => ({
   cypher: `MATCH (buy:Firm) WHERE buy.isChainLeader = true
     MATCH (sup:Firm)-[t:TRADED]->(buy)
-    WHERE t.kind = 'SUPPLY'${year === null ? '' : ' AND t.year = $year'}
+    WHERE t.kind = 'SUPPLY' AND ${suppliesCypher('t')}${year === null ? '' : ' AND t.year = $year'}
     RETURN sup.id AS firmId, count(DISTINCT buy.id) AS leaders`,
   params: year === null ? {} : { year },
 }));

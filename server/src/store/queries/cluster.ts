@@ -1,5 +1,6 @@
 import type { OrderKind } from '@yulian/schema';
 import { defineQuery } from './define';
+import { suppliesCypher } from './supplies';
 
 /**
  * What the cluster map needs, and nothing more: light firm rows (no notes, sources or credit codes),
@@ -52,7 +53,7 @@ export interface ClusterFlowScope {
  * once with a list of codes.
  */
 export const clusterFlows = defineQuery<[ClusterFlowScope], ClusterFlowRow>('clusterFlows', (scope) => {
-  const predicates = ['t.liveOrders > 0'];
+  const predicates = [suppliesCypher('t')];
   const params: Record<string, unknown> = {};
   if (scope.year != null) {
     predicates.push('t.year = $year');

@@ -1,5 +1,6 @@
 import { defineQuery } from './define';
 import { locationColumns, type FirmLocationRow, type MakerRow } from './analysis';
+import { suppliesCypher } from './supplies';
 
 /**
  * The rows of one firm that kept facts re-read when a commit touched it (analysis/store-facts.ts):
@@ -34,7 +35,7 @@ export type LeaderCustomerRow = { year: number; leaderId: string };
  */
 export const leaderCustomersOfSupplier = defineQuery<[string], LeaderCustomerRow>('leaderCustomersOfSupplier', (firmId) => ({
   cypher: `MATCH (sup:Firm {id: $firmId})-[t:TRADED]->(buy:Firm)
-    WHERE buy.isChainLeader = true AND t.kind = 'SUPPLY'
+    WHERE buy.isChainLeader = true AND t.kind = 'SUPPLY' AND ${suppliesCypher('t')}
     RETURN DISTINCT t.year AS year, buy.id AS leaderId`,
   params: { firmId },
 }));

@@ -1,5 +1,6 @@
 import type { OrderKind, OrderStatus } from '@yulian/schema';
 import { defineQuery } from './define';
+import { suppliesCypher } from './supplies';
 
 export type OrderRow = {
   id: string;
@@ -130,7 +131,7 @@ export const tradeLinksOfFirms = defineQuery<[readonly string[], 'buyer' | 'supp
   (firmIds, side, scope) => {
     const { predicates, params } = scopePredicates(scope, 't');
     const party = side === 'buyer' ? 'buy' : 'sup';
-    const where = [`${party}.id IN $firmIds`, `t.liveOrders > 0`, ...predicates].join(' AND ');
+    const where = [`${party}.id IN $firmIds`, suppliesCypher('t'), ...predicates].join(' AND ');
     return {
       cypher: `${tradeLinkMatch} WHERE ${where} ${tradeLinkReturn}`,
       params: { ...params, firmIds: [...firmIds] },
@@ -141,7 +142,7 @@ export const tradeLinksOfFirms = defineQuery<[readonly string[], 'buyer' | 'supp
 /** Every trade link of a year (or all years): the edges of the cluster graph. */
 export const allTradeLinks = defineQuery<[OrderScope], TradeLinkRow>('allTradeLinks', (scope) => {
   const { predicates, params } = scopePredicates(scope, 't');
-  const where = [`t.liveOrders > 0`, ...predicates].join(' AND ');
+  const where = [suppliesCypher('t'), ...predicates].join(' AND ');
   return { cypher: `${tradeLinkMatch} WHERE ${where} ${tradeLinkReturn}`, params };
 });
 

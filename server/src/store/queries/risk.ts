@@ -1,4 +1,5 @@
 import { defineQuery } from './define';
+import { suppliesCypher } from './supplies';
 
 /**
  * Rows for the risk analyses (material loops, single-source risk). Dependence and disruption reuse
@@ -20,7 +21,7 @@ export type TradeEdgeRow = {
  */
 export const yearTradeEdges = defineQuery<[number], TradeEdgeRow>('yearTradeEdges', (year) => ({
   cypher: `MATCH (sup:Firm)-[t:TRADED]->(buy:Firm)
-    WHERE t.year = $year AND t.liveOrders > 0
+    WHERE t.year = $year AND ${suppliesCypher('t')}
     RETURN sup.id AS supplierId, buy.id AS buyerId, t.segment AS segmentCode, t.kind AS kind, t.amountCny AS amountCny`,
   params: { year },
 }));
@@ -57,7 +58,7 @@ export const singleSourcePairs = defineQuery<[SingleSourceScope], SingleSourceRo
   return {
     cypher: `${buyers}
       MATCH (sup:Firm)-[t:TRADED]->(buy)
-      WHERE t.year = $year AND t.kind = 'SUPPLY' AND t.liveOrders > 0
+      WHERE t.year = $year AND t.kind = 'SUPPLY' AND ${suppliesCypher('t')}
       WITH buy.id AS buyerId, t.segment AS segmentCode, sup.id AS supplierId, sum(t.amountCny) AS bought
       WITH buyerId, segmentCode, count(supplierId) AS suppliers, collect(supplierId) AS supplierIds, sum(bought) AS amountCny
       WHERE suppliers = 1
