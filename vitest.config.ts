@@ -35,7 +35,6 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: requireFromServer.resolve('graphql') }],
   },
   test: {
-    benchmark: { include: ['test/src/bench/**/*.bench.ts'] },
     reporters: ['default', './test/reporters/summary-line.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
@@ -47,6 +46,9 @@ export default defineConfig({
         test: {
           name: 'embedded',
           include: ['{schema,server,seed,web}/src/**/*.test.{ts,tsx}', 'test/src/**/*.test.ts'],
+          // The benchmarks choose their stores themselves (stores.bench.ts runs both): in one project
+          // only, or `vitest bench` would run each file twice and start the neo4j project's server.
+          benchmark: { include: ['test/src/bench/**/*.bench.ts'] },
           exclude: ['**/node_modules/**', 'test/src/contract/neo4j.test.ts', 'test/src/neo4j/**'],
         },
       },
@@ -55,6 +57,7 @@ export default defineConfig({
         test: {
           name: 'neo4j',
           include: onNeo4j,
+          benchmark: { include: [] },
           exclude: ['**/node_modules/**', ...embeddedOnly],
           // Read by test/src/harness.ts (a project's `env` does not reach its workers).
           provide: { testStore: 'neo4j' },

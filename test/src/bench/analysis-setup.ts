@@ -58,6 +58,8 @@ export interface LoadResult {
   maxRssBytes: number;
   counts: { firms: number; orders: number; capabilities: number; needs: number };
   targets: Targets;
+  /** Digest of the generated records (absent in a store kept from before it was written). */
+  datasetHash?: string;
 }
 
 export interface LoadedStore extends LoadResult {
@@ -74,9 +76,13 @@ export interface LoadedStore extends LoadResult {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 
-/** Generates and bulk-loads one size into `dir` in a child process (load-synthetic.ts). */
-export async function runLoader(size: BenchSize, dir: string, log: (line: string) => void): Promise<void> {
-  const child = spawn(process.execPath, [tsxCli, path.join(here, 'load-synthetic.ts'), String(size.firms), String(size.orders), dir], {
+/**
+ * Generates and bulk-loads one size into `dir` in a child process (load-synthetic.ts), or into the
+ * empty Neo4j database at `boltUri` (the result file still goes into `dir`).
+ */
+export async function runLoader(size: BenchSize, dir: string, log: (line: string) => void, boltUri?: string): Promise<void> {
+  const args = [tsxCli, path.join(here, 'load-synthetic.ts'), String(size.firms), String(size.orders), dir, ...(boltUri ? [boltUri] : [])];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   createInterface({ input: child.stdout }).on('line', log);

@@ -16,9 +16,16 @@ import { capabilitiesOfFirms } from '../../../server/src/store/queries';
 const ORDER_SLOTS = 4;
 let orderRuns = 0;
 
-/** A supply order from a maker of the segment to the buyer, in a slot an earlier run may hold. */
-export async function recordBenchOrder(store: GraphStore, order: { supplierId: string; buyerId: string; segmentCode: string; year: number }): Promise<void> {
-  const run = orderRuns++;
+/**
+ * A supply order from a maker of the segment to the buyer, in a slot an earlier run may hold.
+ * `run` picks slot and amount; a benchmark writing to two stores passes the same to both, so that
+ * they keep holding the same data.
+ */
+export async function recordBenchOrder(
+  store: GraphStore,
+  order: { supplierId: string; buyerId: string; segmentCode: string; year: number },
+  run = orderRuns++,
+): Promise<void> {
   const id = `bench-after-write-${run % ORDER_SLOTS}`;
   // The amount differs each run, so the command never skips the write as unchanged.
   const fields = { id, kind: 'SUPPLY' as const, ...order, amountCny: 1_000_000 + run, quantity: null, unit: null, status: 'ACTIVE' as const };
