@@ -45,6 +45,7 @@ const bool = { type: 'BOOLEAN' } as const;
 const strList = { type: 'STRING[]' } as const;
 const indexedStr = { type: 'STRING', indexed: true } as const;
 const indexedInt = { type: 'INT64', indexed: true } as const;
+const indexedBool = { type: 'BOOLEAN', indexed: true } as const;
 
 export const nodes = {
   District: {
@@ -83,7 +84,8 @@ export const nodes = {
       shortNameEn: str,
       /** 统一社会信用代码, when known. */
       creditCode: indexedStr,
-      isChainLeader: bool,
+      // Region-wide analyses start from the few hundred chain leaders: Neo4j seeks them instead of scanning every firm.
+      isChainLeader: indexedBool,
       isOem: bool,
       isRecycler: bool,
       outputCny: dbl,

@@ -83,6 +83,8 @@ export async function loadNeo4j(size: BenchSize, log: (line: string) => void): P
     else await runLoader(size, dir, log, uri);
     const result = JSON.parse(readFileSync(path.join(dir, NEO4J_LOAD_RESULT_FILE), 'utf8')) as LoadResult;
     const store = await Neo4jStore.open({ uri, ...neo4jLogin(), queryTimeoutMs: QUERY_TIMEOUT_MS });
+    // As a server start does: a kept database gets the indexes added since it was loaded.
+    await store.ensureSchema();
     return {
       ...result,
       reused,

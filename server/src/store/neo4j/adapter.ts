@@ -32,6 +32,9 @@ interface TxConfig {
  * them from followers or read replicas; writes go to the leader. Every session shares one
  * bookmark manager, so a read that follows a write (on any member) sees that write.
  */
+/** Waits until every index is online, for at most the given seconds (then the start goes on without). */
+const AWAIT_INDEXES = 'CALL db.awaitIndexes(300)';
+
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   readonly dialect = neo4jDialect;
@@ -62,7 +65,11 @@ export class Neo4jStore implements GraphStore {
     return new Neo4jStore(driver, opts.database, opts.queryTimeoutMs);
   }
 
-  /** One statement per transaction: Neo4j refuses to mix schema changes with other work in one. */
+  /**
+   * One statement per transaction: Neo4j refuses to mix schema changes with other work in one. An
+   * index added to a populated database (an upgrade) fills in the background; the start waits for
+   * it, so the first requests are planned with it rather than with a scan.
+   */
   async ensureSchema(): Promise<void> {
     // Not through write(): its lock is a write, and Neo4j refuses schema changes after one.
     for (const statement of [...this.dialect.schemaStatements(), writeLockConstraint]) {
@@ -74,6 +81,14 @@ export class Neo4jStore implements GraphStore {
       } finally {
         await session.close();
       }
+    }
+    const session = this.session(neo4j.session.READ);
+    try {
+      await session.executeRead((mtx) => mtx.run(AWAIT_INDEXES), this.txConfig('schema'));
+    } catch {
+      // Still filling after the wait: queries are answered meanwhile, only slower.
+    } finally {
+      await session.close();
     }
   }
 

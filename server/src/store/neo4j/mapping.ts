@@ -31,8 +31,11 @@ export function recordToRow(record: RecordLike): Row {
 /** Maps one driver value to plain JS: numbers, strings, booleans, null, lists and maps only. */
 export function fromNeo4j(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Most values of a row are strings and floats: they pass before the dozen driver type checks
+  // below, which cost more than the rest of a large read's conversion together.
+  if (typeof value !== 'object') return typeof value === 'bigint' ? bigintToNumber(value) : value;
+  if (Array.isArray(value)) return value.map(fromNeo4j);
   if (neo4j.isInt(value)) return integerToNumber(value);
-  if (typeof value === 'bigint') return bigintToNumber(value);
   // Nodes and relationships carry ids and labels too; rows expose only what the query's model holds.
   if (neo4j.isNode(value) || neo4j.isRelationship(value) || neo4j.isUnboundRelationship(value)) {
     return mapEntries(value.properties);
@@ -43,9 +46,7 @@ export function fromNeo4j(value: unknown): unknown {
     const point = { srid: fromNeo4j(value.srid), x: value.x, y: value.y };
     return value.z === undefined ? point : { ...point, z: value.z };
   }
-  if (Array.isArray(value)) return value.map(fromNeo4j);
-  if (typeof value === 'object') return mapEntries(value as Record<string, unknown>);
-  return value;
+  return mapEntries(value as Record<string, unknown>);
 }
 
 export function integerToNumber(value: Integer): number {
