@@ -36,21 +36,26 @@ export async function localSupportRate(store: GraphStore, scope: RateScope): Pro
 
 /** The rate with the purchases it sums, which the API needs to tell what a viewer may see of it. */
 export async function localSupportRateWithPurchases(store: GraphStore, scope: RateScope): Promise<{ rate: LocalSupportRate; purchases: PurchaseRow[] }> {
-  const purchases = await purchaseRows(store, { year: scope.year, buyerId: scope.leaderId, districtCode: scope.districtCode, segmentCode: scope.segmentCode });
+  const { rows: purchases } = await purchaseRows(store, { year: scope.year, buyerId: scope.leaderId, districtCode: scope.districtCode, segmentCode: scope.segmentCode });
   return { rate: computeRate(purchases), purchases };
 }
 
-/** The purchases in scope with both firms' districts and whether the supplier lies inside the region. */
-async function purchaseRows(store: GraphStore, scope: PurchaseScope): Promise<PurchaseRow[]> {
+/**
+ * The purchases in scope with both firms' districts and whether the supplier lies inside the region,
+ * and the firms it located: a caller needing places of the same firms takes them from there (on
+ * Neo4j, where places are not kept between requests, a region-wide lookup is thousands of rows).
+ */
+async function purchaseRows(store: GraphStore, scope: PurchaseScope): Promise<{ rows: PurchaseRow[]; firms: Map<string, FirmLocationRow> }> {
   const links = (await store.read(purchases(scope))).filter(supplies);
   const firms = await locateFirms(store, links.flatMap((l) => [l.buyerId, l.supplierId]));
-  return links.flatMap((link) => {
+  const rows = links.flatMap((link) => {
     const buyer = firms.get(link.buyerId);
     const supplier = firms.get(link.supplierId);
     return buyer && supplier
       ? [{ ...link, buyerDistrict: buyer.districtCode, supplierDistrict: supplier.districtCode, supplierInRegion: supplier.inRegion }]
       : [];
   });
+  return { rows, firms };
 }
 
 export interface GapScope {
@@ -124,13 +129,14 @@ export class GapAnalysis {
 
 /** Chain gaps of one leader, a district's leaders, or every chain leader in a year. */
 export async function analyzeGaps(store: GraphStore, scope: GapScope): Promise<GapAnalysis> {
-  const [rows, needs] = await Promise.all([
+  const [{ rows, firms }, needs] = await Promise.all([
     purchaseRows(store, { year: scope.year, buyerId: scope.leaderId, districtCode: scope.districtCode }),
     store.read(buyerNeeds({ buyerId: scope.leaderId, districtCode: scope.districtCode })),
   ]);
   const outsidePairs = rows.filter((r) => !r.supplierInRegion);
   const ids = new Set([...rows.map((r) => r.buyerId), ...needs.map((n) => n.buyerId), ...outsidePairs.map((r) => r.supplierId)]);
-  const locations = await locateFirms(store, ids);
+  const locations = new Map(firms);
+  for (const [id, place] of await locateFirms(store, [...ids].filter((id) => !firms.has(id)))) locations.set(id, place);
   const distanceKm = (a: string, b: string) => {
     const from = locations.get(a);
     const to = locations.get(b);
