@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { articleDataset } from '@yulian/seed';
-import { createApp, loadDataset, queries } from '@yulian/server';
+import { loadDataset, queries } from '@yulian/server';
 import { Neo4jStore } from '@yulian/server/neo4j';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateCsv, upload } from '../import/helpers';
 import { tokenFor } from '../roles';
+import { listen, type Listening } from '../security/listen';
 import { startNeo4jTestServer, type Neo4jTestServer } from './test-server';
 
 /**
@@ -25,8 +24,7 @@ const ROWS = 200_000;
 let neo4j: Neo4jTestServer;
 let dataDir: string;
 let store: Neo4jStore;
-let server: Server;
-let url: string;
+let server: Listening;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'yulian-large-import-'));
@@ -34,14 +32,10 @@ beforeAll(async () => {
   store = await Neo4jStore.open({ uri: neo4j.uris[0] as string, user: 'neo4j', password: '', database: 'neo4j', queryTimeoutMs: 60_000 });
   await store.ensureSchema();
   await loadDataset(store, articleDataset, new Date('2025-05-14T00:00:00Z'));
-  server = await new Promise<Server>((resolve) => {
-    const s = createApp({ store, development: false, imports: { ratePerMinute: 100 } }).listen(0, '127.0.0.1', () => resolve(s));
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listen({ store, development: false, imports: { ratePerMinute: 100 } });
 }, 300_000);
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.close();
   await store?.close();
   await neo4j?.stop();
   rmSync(dataDir, { recursive: true, force: true });
@@ -55,7 +49,7 @@ describe(`an import of ${ROWS.toLocaleString('en')} orders on Neo4j`, () => {
       id: `large-${i}`, kind: 'SUPPLY', supplierId: 'aofang', buyerId: buyers[i % buyers.length], segmentCode: 'SURFACE_TREATMENT',
       year: 2030, amountCny: 1_000 + (i % 1_000),
     }));
-    const { status, answer } = await upload(url, 'orders', templateCsv('orders', rows), { token: admin, mode: 'commit' });
+    const { status, answer } = await upload(server.url, 'orders', templateCsv('orders', rows), { token: admin, mode: 'commit' });
     expect(status, JSON.stringify(answer).slice(0, 500)).toBe(200);
     expect(answer).toMatchObject({ ok: true, created: ROWS, committed: true });
 
