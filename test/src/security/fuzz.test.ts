@@ -1,4 +1,4 @@
-import { buildSchema, type GraphStore } from '@yulian/server';
+import { buildSchema, queries, type GraphStore } from '@yulian/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../harness';
 import { fullDump } from '../import/helpers';
@@ -26,13 +26,18 @@ function generate(): { reads: FuzzCase[]; mutations: FuzzCase[] } {
   return { reads, mutations };
 }
 
-/** Every node and relationship with every property (a backup's lines), except nodes labelled `skip` and their ties. */
+/**
+ * Every node and relationship with every property (a backup's lines), except nodes labelled `skip`
+ * and their ties, and the derived trade links, which a backup leaves out.
+ */
 async function dump(store: GraphStore, skip: string[] = []): Promise<string[]> {
   const skipped = new Set(skip);
-  return (await fullDump(store)).filter((line) => {
+  const lines = (await fullDump(store)).filter((line) => {
     const l = JSON.parse(line) as { label?: string; from?: { label: string }; to?: { label: string } };
     return !skipped.has(l.label ?? '') && !skipped.has(l.from?.label ?? '') && !skipped.has(l.to?.label ?? '');
-  }).sort();
+  });
+  const links = (await store.read(queries.allTradeLinks({}))).map((link) => JSON.stringify(link));
+  return [...lines, ...links].sort();
 }
 
 /** What sign-in bookkeeping may touch (failed-attempt counters, sessions, the audit log of refusals). */
