@@ -1,4 +1,4 @@
-import { nodeSpecs, relSpecs, type NodeSpec, type RelSpec } from './model';
+import { nodeSpecs, relSpecs, type NodeSpec, type PropertySpec, type RelSpec } from './model';
 
 function columns(spec: NodeSpec | RelSpec, key?: string): string {
   return Object.entries(spec.properties)
@@ -17,10 +17,11 @@ export function embeddedDdl(): string[] {
   });
   // A table made by an older version lacks the properties added since; CREATE … IF NOT EXISTS
   // leaves it as it is, so they are added one by one (a no-op where the column exists).
-  const added = nodeSpecs.flatMap((n) =>
-    Object.entries(n.properties)
+  const tables: [string, NodeSpec | RelSpec][] = [...nodeSpecs.map((n): [string, NodeSpec] => [n.label, n]), ...relSpecs.map((r): [string, RelSpec] => [r.type, r])];
+  const added = tables.flatMap(([table, spec]) =>
+    Object.entries(spec.properties as Readonly<Record<string, PropertySpec>>)
       .filter(([, p]) => p.added)
-      .map(([name, p]) => `ALTER TABLE ${n.label} ADD IF NOT EXISTS ${name} ${p.type}`),
+      .map(([name, p]) => `ALTER TABLE ${table} ADD IF NOT EXISTS ${name} ${p.type}`),
   );
   return [...nodeTables, ...relTables, ...added];
 }

@@ -6,3 +6,4 @@ export * from './geo';
 export * from './target-validators';
 export * from './text';
 export * from './spreadsheet-cell';
+export * from './introduction-validators';

@@ -176,6 +176,73 @@ export const nodes = {
       reason: str,
     },
   },
+  /**
+   * An introduction (供需对接): a buyer, a would-be supplier and a segment, followed from the proposal
+   * to supply. `stage` is the current stage; how it got there is in its IntroductionEvent nodes, and
+   * what the supplier must reach and the steps it takes are its plan (goal* and PlanStep nodes).
+   */
+  Introduction: {
+    label: 'Introduction',
+    key: 'id',
+    properties: {
+      id: str,
+      stage: indexedStr,
+      /** GAP | NEED | SEARCH | MANUAL: where the match was found. */
+      origin: str,
+      /** The year of the gap or need it answers. */
+      year: int,
+      note: str,
+      /** Set only in stage DECLINED: QUALITY | PRICE | CAPACITY | DISTANCE | OTHER, and its words. */
+      declineReason: str,
+      declineNote: str,
+      /** Username and role of who proposed it. */
+      proposedBy: str,
+      proposedByRole: str,
+      /** What the supplier must reach: copied from the buyer's need when proposed, then the parties' to keep. */
+      goalYieldRate: dbl,
+      goalCertifications: strList,
+      goalAnnualVolume: dbl,
+      goalUnit: str,
+      goalBy: str,
+      createdAt: str,
+      updatedAt: str,
+      synthetic: bool,
+      source: str,
+    },
+  },
+  /** One entry of an introduction's history; nodes for the reasons TargetEvent gives. Also what the inbox reads. */
+  IntroductionEvent: {
+    label: 'IntroductionEvent',
+    key: 'id',
+    properties: {
+      id: str,
+      stage: str,
+      /** The stage before; null for the entry that proposed the introduction. */
+      fromStage: str,
+      at: indexedStr,
+      actor: str,
+      actorRole: str,
+      note: str,
+      reason: str,
+      /** An event that changed the plan, not the stage. */
+      planChange: bool,
+    },
+  },
+  /** One step of an introduction's improvement plan: an investment, equipment, mentoring by a chain leader. */
+  PlanStep: {
+    label: 'PlanStep',
+    key: 'id',
+    properties: {
+      id: str,
+      /** Its place in the plan, from 0. */
+      position: int,
+      kind: str,
+      description: str,
+      amountCny: dbl,
+      dueOn: str,
+      doneOn: str,
+    },
+  },
   /** A person who signs in. Roles and scope are properties: the embedded engine has one label per node. */
   User: {
     label: 'User',
@@ -200,6 +267,8 @@ export const nodes = {
       lockedUntil: str,
       createdAt: str,
       updatedAt: str,
+      /** The time of the last inbox entry the user has read: later ones are unread. */
+      inboxReadAt: { type: 'STRING', added: true },
     },
   },
   /** A signed-in session. Only a hash of the token is stored, so a stolen database cannot sign in. */
@@ -260,7 +329,20 @@ export const relationships = {
     type: 'NEEDS',
     from: 'Firm',
     to: 'Segment',
-    properties: { annualDemand: dbl, unit: str, source: str },
+    properties: {
+      /** Yearly volume the firm buys, in `unit`: also its volume requirement of a supplier. */
+      annualDemand: dbl,
+      unit: str,
+      source: str,
+      /**
+       * What a supplier must meet (analysis/requirements.ts checks each candidate against them):
+       * the lowest acceptable yield (0–1), the certificates it must hold, and the day by which
+       * supply must start (YYYY-MM-DD). Null (or an empty list) where the buyer states none.
+       */
+      minYieldRate: { type: 'DOUBLE', added: true },
+      requiredCertifications: { type: 'STRING[]', added: true },
+      latestStart: { type: 'STRING', added: true },
+    },
   },
   SHIPS: { type: 'SHIPS', from: 'Firm', to: 'TradeOrder', properties: {} },
   TO: { type: 'TO', from: 'TradeOrder', to: 'Firm', properties: {} },
@@ -296,6 +378,13 @@ export const relationships = {
   /** The chain leader whose gap the target came from, when it came from one. */
   TARGET_LEADER: { type: 'TARGET_LEADER', from: 'Target', to: 'Firm', properties: {} },
   EVENT_OF: { type: 'EVENT_OF', from: 'TargetEvent', to: 'Target', properties: {} },
+  INTRO_BUYER: { type: 'INTRO_BUYER', from: 'Introduction', to: 'Firm', properties: {} },
+  INTRO_SUPPLIER: { type: 'INTRO_SUPPLIER', from: 'Introduction', to: 'Firm', properties: {} },
+  INTRO_FOR: { type: 'INTRO_FOR', from: 'Introduction', to: 'Segment', properties: {} },
+  INTRO_EVENT_OF: { type: 'INTRO_EVENT_OF', from: 'IntroductionEvent', to: 'Introduction', properties: {} },
+  STEP_OF: { type: 'STEP_OF', from: 'PlanStep', to: 'Introduction', properties: {} },
+  /** The firm (often a chain leader) that mentors the supplier in this step. */
+  STEP_MENTOR: { type: 'STEP_MENTOR', from: 'PlanStep', to: 'Firm', properties: {} },
 } as const satisfies Record<string, RelSpec>;
 
 export type NodeLabel = keyof typeof nodes;

@@ -10,6 +10,7 @@ import type {
   SegmentSeed,
   SupportSeed,
 } from './types';
+import { aofangIntroduction } from './introductions';
 import { hechuanTargets } from './targets';
 
 /**
@@ -41,6 +42,8 @@ const SRC = {
   aofangIdle:
     '张斌说,当时奥方有一条表处件生产线因订单不足长期闲置,只有拿到充足的订单才能让生产线运转起来。',
   aofangYield: '奥方提供的产品良品率能够达到90%,目前在重庆没有几家企业能达到。',
+  aofangInspection: '当时安瑞光电专门派人到公司进行考察,尽管产品类型是对方需要的,但产品质量却没有达到要求。',
+  aofangAutomation: '而安瑞光电的需求量非常可观,为此,奥方投入900万元购买了自动化设备。',
   aofangAnruiAmounts:
     '成东风说,今年公司的订单量猛增,有两个项目即将投产,届时还需要奥方的协助,预计双方今年的合作金额将从此前的每年约300万元突破到1000万元。',
   yianOutput: '今年,位于铜梁的重庆益安汽车零部件有限公司(以下简称益安汽车)年产值有望达到1.8亿元。',
@@ -735,4 +738,13 @@ export const articleDataset: SeedDataset = {
   supports,
   goals,
   targets: hechuanTargets(SRC.hechuanGoals),
+  introductions: [
+    aofangIntroduction({
+      noLocalSupplier: SRC.noLocalSupplier,
+      inspection: SRC.aofangInspection,
+      automation: SRC.aofangAutomation,
+      yield: SRC.aofangYield,
+      amounts: SRC.aofangAnruiAmounts,
+    }),
+  ],
 };

@@ -1,4 +1,4 @@
-import type { DistrictLevel, OrderKind, OrderStatus, SupportKind, TargetStage } from '@yulian/schema';
+import type { DeclineReason, DistrictLevel, IntroductionOrigin, IntroductionStage, OrderKind, OrderStatus, PlanStepKind, SupportKind, TargetStage } from '@yulian/schema';
 
 /**
  * The shape of a dataset the loader writes into a store. Every record that states a fact from the
@@ -135,6 +135,49 @@ export interface TargetSeed {
   source: string;
 }
 
+/** One entry of an introduction's history; the last move is its current stage. */
+export interface IntroductionStepSeed {
+  stage: IntroductionStage;
+  /** ISO timestamp. */
+  at: string;
+  actor: string;
+  actorRole: string;
+  note: string | null;
+  /** Why it was declined (DECLINED only). */
+  reason?: DeclineReason;
+  /** A change of the plan, not of the stage. */
+  planChange?: boolean;
+}
+
+export interface PlanStepSeed {
+  kind: PlanStepKind;
+  description: string;
+  amountCny: number | null;
+  dueOn: string | null;
+  doneOn: string | null;
+  mentorId: string | null;
+}
+
+/** An introduction (供需对接) with its whole story, written as given. */
+export interface IntroductionSeed {
+  id: string;
+  buyerId: string;
+  supplierId: string;
+  segmentCode: string;
+  origin: IntroductionOrigin;
+  year: number;
+  note: string | null;
+  goalYieldRate: number | null;
+  goalCertifications: string[];
+  goalAnnualVolume: number | null;
+  goalUnit: string | null;
+  goalBy: string | null;
+  steps: PlanStepSeed[];
+  history: IntroductionStepSeed[];
+  synthetic: boolean;
+  source: string;
+}
+
 export interface SeedDataset {
   districts: DistrictSeed[];
   segments: SegmentSeed[];
@@ -147,4 +190,6 @@ export interface SeedDataset {
   goals: GoalSeed[];
   /** Investment-promotion targets; loaded only where absent, so a re-seed never undoes a team's moves. */
   targets: TargetSeed[];
+  /** Introductions with their history; loaded only where absent, like targets. */
+  introductions: IntroductionSeed[];
 }

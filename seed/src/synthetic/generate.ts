@@ -50,5 +50,6 @@ export function generateDataset({ firms, orders, seed, years = [2023, 2024, 2025
     supports,
     goals: [],
     targets: [],
+    introductions: [],
   };
 }

@@ -44,6 +44,7 @@ const EVERY_ENTITY: Record<ChangedEntity, true> = {
   Order: true,
   Support: true,
   Target: true,
+  Introduction: true,
   Goal: true,
   User: true,
   Session: true,

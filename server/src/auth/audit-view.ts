@@ -31,6 +31,9 @@ const VIEWS: Readonly<Record<string, (viewer: Viewer, entity: Entity) => Entity 
   Order: (viewer, order) =>
     seesOrderAmount(viewer, { supplierId: text(order.supplierId), buyerId: text(order.buyerId) }) ? order : withheld(order, ['amountCny', 'quantity']),
   Need: (viewer, need) => (seesDemandOf(viewer, text(need.firmId)) ? need : withheld(need, ['annualDemand'])),
+  // Only bureaus and admins read the log, and a bureau gets an introduction's events only when a
+  // party is in its district (audit-districts.ts): exactly those who follow it.
+  Introduction: (_viewer, introduction) => introduction,
   Target: (viewer, target) => (managesTargetsOf(viewer, text(target.districtCode)) ? target : null),
 };
 

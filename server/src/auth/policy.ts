@@ -152,3 +152,41 @@ export function aggregateWithheld(viewer: Viewer | null, contributions: readonly
   const pairs = new Set(hidden.map((c) => `${c.supplierId}\u0000${c.buyerId}`));
   return pairs.size < MIN_AGGREGATE ? 'TOO_FEW_COUNTERPARTIES' : null;
 }
+
+/** An introduction's parties and their districts: what decides who follows it. */
+export interface IntroductionParties {
+  buyerId: string;
+  supplierId: string;
+  buyerDistrictCode: string;
+  supplierDistrictCode: string;
+}
+
+/**
+ * An introduction (供需对接) is the business of its two firms, their districts' bureaus and admins:
+ * they see it whole, propose it, move it and keep its plan. Investment teams see the results'
+ * counts (readsIntroductionResults), not the introductions or their amounts; other firms nothing.
+ */
+export function followsIntroduction(viewer: Viewer | null, intro: IntroductionParties): boolean {
+  if (!viewer) return false;
+  if (viewer.role === 'ADMIN') return true;
+  if (viewer.role === 'BUREAU') return viewer.districtCode === intro.buyerDistrictCode || viewer.districtCode === intro.supplierDistrictCode;
+  return isFirmMember(viewer, intro.buyerId) || isFirmMember(viewer, intro.supplierId);
+}
+
+/** Which introductions a viewer follows, as a store filter: null for all (admins), none for most. */
+export function introductionScopeOf(viewer: Viewer | null): { firmIds: string[] } | { districtCodes: string[] } | null | 'none' {
+  if (viewer?.role === 'ADMIN') return null;
+  if (viewer?.role === 'BUREAU' && viewer.districtCode) return { districtCodes: [viewer.districtCode] };
+  if (viewer?.role === 'FIRM' && viewer.firmId) return { firmIds: [viewer.firmId] };
+  return 'none';
+}
+
+/** The results of introductions (counts by stage, conversion, days, decline reasons): analysts'. */
+export function readsIntroductionResults(viewer: Viewer | null): boolean {
+  return readsAggregates(viewer);
+}
+
+/** The value of supply won through introductions sums orders' amounts: for those who see every amount. */
+export function seesIntroductionValue(viewer: Viewer | null): boolean {
+  return readsEverything(viewer);
+}

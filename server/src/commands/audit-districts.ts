@@ -7,7 +7,7 @@ import type { AuditEntry } from './audit';
  *
  * - a firm: its district before and after (a firm moved between districts concerns both);
  * - its capabilities and needs: its district;
- * - an order or a support tie: the districts of both firms, before and after;
+ * - an order, a support tie or an introduction: the districts of both firms, before and after;
  * - a target or a district's goal: its district;
  * - anything else (accounts, imports, and any kind added later): none, so admins only.
  */
@@ -25,6 +25,7 @@ const VIA_FIRMS: Readonly<Record<string, readonly string[]>> = {
   Need: ['firmId'],
   Order: ['supplierId', 'buyerId'],
   Support: ['fromId', 'toId'],
+  Introduction: ['buyerId', 'supplierId'],
 };
 
 /** The string values of `keys` in the entity before and after the change. */

@@ -8,6 +8,7 @@ import { bulkLinkOrders, bulkUpsertOrders, type BulkMode, type BulkOrder, type O
 import type { Query } from '../store/port';
 import type { Written } from '../store/queries/bulk-params';
 import { recordAudit } from './audit';
+import { advanceIntroductionsOnOrders } from './introductions';
 import { DEFAULT_BATCH_SIZE, readerOf, type CommandContext, type Reader } from './context';
 import { accepted, orRefuse, refused, unchanged, type Decision, type Filled, type Provenance } from './decision';
 import { firmsWithDistricts, inChunks, segmentCodes, type FirmFacts } from './lookups';
@@ -85,8 +86,8 @@ const ONE_BY_ONE = 20;
 
 /**
  * Writes accepted orders, redoes the trade links of every supplier they had or have (in the same
- * transaction, so links never disagree with committed orders), one audit event per order, and
- * notes the firms whose orders changed.
+ * transaction, so links never disagree with committed orders), one audit event per order, notes
+ * the firms whose orders changed, and moves the open introductions the orders prove to supplying.
  */
 export async function writeOrders(ctx: CommandContext, accepted: readonly OrderPlan[], action = 'recordOrder'): Promise<void> {
   const plans = accepted.filter((p) => !unchanged(p.before, p.change.fields));
@@ -117,6 +118,7 @@ export async function writeOrders(ctx: CommandContext, accepted: readonly OrderP
   await refreshTradeLinks(ctx.tx, relinked.flatMap(({ change, before }) => [change.fields.supplierId, before?.supplierId]));
   await recordAudit(ctx, plans.map(({ before }, i) => ({ action, entityType: 'Order', entityId: (written[i] as OrderWrite).id, before, after: written[i] })));
   ctx.tx.note({ entity: 'Order', firmIds: [...new Set(parties.filter((id): id is string => !!id))] });
+  await advanceIntroductionsOnOrders(ctx, written);
 }
 
 /**

@@ -38,6 +38,18 @@ const TEXT = {
   noSuchTarget: { zh: '没有您可修改的此编号招商目标', en: 'no target you may change has this id', code: 'NOT_FOUND' },
   /** A stage or date rule of target-rules.ts; its own words come in the refusal's detail. */
   targetRule: { zh: '不符合招商目标的阶段规则', en: "breaks a rule of the target's stages", code: 'BAD_USER_INPUT' },
+  followIntroduction: {
+    zh: '只有对接双方企业、其所在区县的经信部门或管理员可以发起和推进对接',
+    en: 'only the two firms, their districts\' bureaus or an admin propose and move an introduction',
+    code: 'FORBIDDEN',
+  },
+  /** Like noSuchOrder: no introduction at all, or one the viewer does not follow, told alike. */
+  noSuchIntroduction: { zh: '没有您可查看的此编号对接', en: 'no introduction you follow has this id', code: 'NOT_FOUND' },
+  /** A stage rule of introductions/stages.ts; its own words come in the refusal's detail. */
+  introductionRule: { zh: '不符合对接的阶段规则', en: "breaks a rule of the introduction's stages", code: 'BAD_USER_INPUT' },
+  sameFirm: { zh: '供方与需方不能是同一家企业', en: 'the supplier and the buyer must be two firms', code: 'BAD_USER_INPUT' },
+  alreadySupplies: { zh: '该企业当年已向需方供应此环节产品', en: 'already supplies the buyer in this segment that year', code: 'BAD_USER_INPUT' },
+  openIntroduction: { zh: '双方在该环节已有进行中的对接', en: 'the two firms already have an open introduction for this segment', code: 'BAD_USER_INPUT' },
   userScope: { zh: '账号的角色与所属区县或企业不符', en: "does not fit the account's role", code: 'BAD_USER_INPUT' },
   usernameTaken: { zh: '用户名已被占用', en: 'the username is taken', code: 'BAD_USER_INPUT' },
   disableSelf: { zh: '不能停用自己的账号', en: 'you cannot disable your own account', code: 'BAD_USER_INPUT' },

@@ -14,6 +14,10 @@ import './risk';
 import './target';
 import './target-mutations';
 import './investment';
+import './introduction';
+import './introduction-mutations';
+import './introduction-results';
+import './inbox';
 import './cluster-graph';
 import './cluster-graph-columns';
 

@@ -1,4 +1,5 @@
 import type { SeedDataset } from '@yulian/seed';
+import { loadIntroductions } from './load-introductions';
 import { loadTargets } from './load-targets';
 import type { GraphStore, Query, Transaction } from '../store/port';
 import { countNodes, linkSegmentFeeds, linkSegmentParents, upsertDistricts, upsertGoal, upsertSegments } from '../store/queries';
@@ -17,7 +18,7 @@ import type { LoadSummary } from './load-dataset';
 import { deleteAllTradeLinks } from '../store/queries/trade-links';
 import { rebuildTradeLinks } from '../store/trade-links';
 
-export type BulkPhase = 'reference' | 'firms' | 'capabilities' | 'needs' | 'orders' | 'supports' | 'goals' | 'targets' | 'links';
+export type BulkPhase = 'reference' | 'firms' | 'capabilities' | 'needs' | 'orders' | 'supports' | 'goals' | 'targets' | 'introductions' | 'links';
 
 export interface BulkProgress {
   phase: BulkPhase;
@@ -114,6 +115,7 @@ export async function bulkLoadDataset(store: GraphStore, data: SeedDataset, opti
 
   // Target lists are a district's tens of records: the seed loader's per-record writes suffice.
   await inBatches(store, 'targets', data.targets, batchSize, report, (tx, batch) => loadTargets(tx, batch));
+  await inBatches(store, 'introductions', data.introductions, batchSize, report, (tx, batch) => loadIntroductions(tx, batch));
 
   if (data.orders.length > 0) {
     await store.write((tx) => rebuildTradeLinks(tx));

@@ -8,6 +8,7 @@ import { setGoal } from '../commands/goals';
 import { decideSupports, writeSupports } from '../commands/supports';
 import type { GraphStore, Transaction } from '../store/port';
 import { countNodes, linkSegmentFeeds, linkSegmentParents, upsertDistricts, upsertSegments } from '../store/queries';
+import { loadIntroductions } from './load-introductions';
 import { loadTargets } from './load-targets';
 
 export interface LoadSummary {
@@ -51,6 +52,7 @@ export async function loadDataset(store: GraphStore, data: SeedDataset, now = ne
     // Seeded targets carry their whole history (days, actors, notes), which no form or file row
     // expresses; they are written as given, and only where the store does not hold them yet.
     await loadTargets(tx, data.targets);
+    await loadIntroductions(tx, data.introductions);
   });
   return {
     districts: data.districts.length,

@@ -13,6 +13,7 @@ export type ChangedEntity =
   | 'Order'
   | 'Support'
   | 'Target'
+  | 'Introduction'
   | 'Goal'
   | 'User'
   | 'Session'

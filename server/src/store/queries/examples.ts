@@ -49,6 +49,7 @@ import { riskExamples } from './risk-examples';
 import { bulkExamples } from './bulk-examples';
 import { dumpExamples } from './dump-examples';
 import { targetExamples } from './target-examples';
+import { introductionExamples } from './introduction-examples';
 import { importExamples } from './import-examples';
 import { clusterExamples } from './cluster-examples';
 import { tradeLinkExamples } from './trade-link-examples';
@@ -248,6 +249,7 @@ export function catalogueExamples(): Query[] {
     ...bulkExamples(),
     ...dumpExamples(),
     ...targetExamples(),
+    ...introductionExamples(),
     ...importExamples(),
     ...clusterExamples(),
     ...tradeLinkExamples(),

@@ -15,3 +15,4 @@ export * from './risk';
 export * from './targets';
 export * from './cluster';
 export * from './trade-links';
+export * from './introductions';

@@ -1,0 +1,81 @@
+import type { Query } from '../port';
+import {
+  appendIntroductionEvent,
+  createIntroduction,
+  createPlanStep,
+  deletePlanSteps,
+  existingIntroductionIds,
+  findIntroductions,
+  inboxEvents,
+  inboxReadAt,
+  introductionEvents,
+  needRequirements,
+  planSteps,
+  setInboxReadAt,
+  setStepMentor,
+  supplyLinksOfSuppliers,
+  updateIntroduction,
+} from './introductions';
+
+const SEEDED = 'intro-aofang-anrui-st';
+
+/** Every shape of the introduction queries, for the Neo4j lint test and the store contract suite. */
+export function introductionExamples(): Query[] {
+  const fields = {
+    id: SEEDED,
+    stage: 'DECLINED' as const,
+    note: '首次对接',
+    declineReason: 'QUALITY' as const,
+    declineNote: '良品率不足',
+    goalYieldRate: 0.9,
+    goalCertifications: ['IATF 16949'],
+    goalAnnualVolume: 420_000.5,
+    goalUnit: 'sets',
+    goalBy: '2024-01-31',
+    updatedAt: '2025-05-14T09:30:00.000Z',
+  };
+  return [
+    findIntroductions({}),
+    findIntroductions({ ids: [SEEDED], stage: 'SUPPLYING' }),
+    findIntroductions({ firmIds: ['aofang'] }),
+    findIntroductions({ districtCodes: ['500117'], buyerId: 'anrui', supplierId: 'aofang', segmentCodes: ['SURFACE_TREATMENT'] }),
+    introductionEvents([SEEDED]),
+    planSteps([SEEDED]),
+    inboxEvents({ exceptActor: 'admin', limit: 20 }),
+    inboxEvents({ firmId: 'anrui', exceptActor: 'anrui', limit: 50 }),
+    inboxEvents({ districtCodes: ['500120'], exceptActor: 'bishan-bureau', limit: 50 }),
+    createIntroduction({
+      ...fields,
+      id: 'intro-new-example',
+      stage: 'PROPOSED',
+      declineReason: null,
+      declineNote: null,
+      goalYieldRate: null,
+      goalCertifications: [],
+      goalAnnualVolume: null,
+      buyerId: 'anrui',
+      supplierId: 'aofang',
+      segmentCode: 'INJECTION_MOULDING',
+      origin: 'GAP',
+      year: 2024,
+      proposedBy: 'hechuan-bureau',
+      proposedByRole: 'BUREAU',
+      createdAt: '2025-05-14T09:30:00.000Z',
+      synthetic: false,
+      source: null,
+    }),
+    updateIntroduction({ ...fields, fromStage: 'SUPPLYING' }),
+    appendIntroductionEvent({
+      id: 'iev-example', introductionId: SEEDED, stage: 'SUPPLYING', fromStage: 'TRIAL', at: '2025-05-14T09:30:00.000Z',
+      actor: 'anrui', actorRole: 'FIRM', note: null, reason: null, planChange: false,
+    }),
+    deletePlanSteps(SEEDED),
+    createPlanStep({ id: 'step-example', introductionId: SEEDED, position: 3, kind: 'EQUIPMENT', description: '自动化产线', amountCny: 9_000_000, dueOn: null, doneOn: '2023-12-01' }),
+    setStepMentor('step-example', 'anrui'),
+    existingIntroductionIds([SEEDED, 'intro-none']),
+    inboxReadAt('u-admin'),
+    setInboxReadAt('u-admin', '2025-05-14T09:30:00.000Z'),
+    supplyLinksOfSuppliers(['aofang', 'guangan-moto']),
+    needRequirements('anrui', 'SURFACE_TREATMENT'),
+  ];
+}
