@@ -11,14 +11,19 @@ describe('DDL generated from the model', () => {
     expect(ddl).toContain(
       'CREATE REL TABLE IF NOT EXISTS SUPPORTS(FROM Firm TO Firm, kinds STRING[], since STRING, source STRING, synthetic BOOLEAN)',
     );
-    expect(ddl).toHaveLength(nodeSpecs.length + relSpecs.length + 1);
+    const added = [...nodeSpecs, ...relSpecs].flatMap((spec) => Object.values(spec.properties).filter((p: { added?: boolean }) => p.added));
+    expect(ddl).toHaveLength(nodeSpecs.length + relSpecs.length + added.length);
   });
 
   it('adds a property added since to an older store’s table', () => {
     const ddl = embeddedDdl();
     expect(ddl).toContain('ALTER TABLE AuditEvent ADD IF NOT EXISTS districts STRING[]');
+    // Relationship tables too: a need's requirements came after stores holding needs.
+    expect(ddl).toContain('ALTER TABLE NEEDS ADD IF NOT EXISTS minYieldRate DOUBLE');
     // After the tables, so a fresh store has the table to alter (and the column already).
-    expect(ddl.at(-1)).toBe('ALTER TABLE AuditEvent ADD IF NOT EXISTS districts STRING[]');
+    const firstAlter = ddl.findIndex((s) => s.startsWith('ALTER TABLE'));
+    expect(ddl.slice(0, firstAlter).every((s) => s.startsWith('CREATE'))).toBe(true);
+    expect(ddl.slice(firstAlter).every((s) => s.startsWith('ALTER TABLE'))).toBe(true);
   });
 
   it('gives Neo4j a uniqueness constraint per key and an index per indexed property', () => {

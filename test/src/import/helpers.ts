@@ -64,7 +64,7 @@ export function templateCsv(kind: ImportKind, records: readonly object[]): strin
 export async function loadReferenceOnly(store: GraphStore): Promise<void> {
   await loadDataset(
     store,
-    { ...articleDataset, firms: [], capabilities: [], needs: [], orders: [], supports: [], targets: [] },
+    { ...articleDataset, firms: [], capabilities: [], needs: [], orders: [], supports: [], targets: [], introductions: [] },
     new Date('2025-05-14T00:00:00Z'),
   );
 }
@@ -72,14 +72,15 @@ export async function loadReferenceOnly(store: GraphStore): Promise<void> {
 /**
  * The whole graph as dump lines, leaving out what an import legitimately adds or refreshes:
  * users, sessions and audit events (signing in, the import's own event) and updatedAt stamps, and
- * investment targets with their history, whose import has tests of its own (targets-*.test.ts).
+ * investment targets with their history, whose import has tests of its own (targets-*.test.ts),
+ * and introductions, which no file imports.
  */
 export async function graphLines(store: GraphStore): Promise<string[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'yulian-import-dump-'));
   try {
     const file = path.join(dir, 'dump.jsonl');
     await dumpGraph(store, file);
-    const skip = new Set(['User', 'Session', 'AuditEvent', 'Target', 'TargetEvent']);
+    const skip = new Set(['User', 'Session', 'AuditEvent', 'Target', 'TargetEvent', 'Introduction', 'IntroductionEvent', 'PlanStep']);
     return readFileSync(file, 'utf8')
       .trimEnd()
       .split('\n')

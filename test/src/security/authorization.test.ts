@@ -87,6 +87,26 @@ async function freshUserId(): Promise<string> {
   return createUser.id;
 }
 
+/** Aofang and a Hechuan buyer, for a segment no other row used: no two proposals collide. */
+const INTRO_BUYERS = ['anrui', 'jianya'];
+const INTRO_SEGMENTS = ['BEARING', 'GEAR', 'FORGING', 'IRON_CASTING', 'TRIM', 'E_DRIVE', 'AL_DIE_CASTING', 'STAMPED_WELDED', 'LIGHTING_ELECTRONICS', 'BRAKE_DRUM', 'AUTO_CHAIN', 'DRIVE_AXLE'];
+let introductionPairs = 0;
+function freshIntroductionInput(): Record<string, unknown> {
+  const n = introductionPairs++;
+  return { buyerId: INTRO_BUYERS[n % 2], supplierId: 'aofang', segmentCode: INTRO_SEGMENTS[Math.floor(n / 2)], origin: 'MANUAL' };
+}
+
+/** An introduction of Aofang to a Hechuan buyer, of its own for each row to move or plan. */
+async function freshIntroductionId(): Promise<string> {
+  const { proposeIntroduction } = await gqlDataAs<{ proposeIntroduction: { id: string } }>(
+    server.url,
+    adminToken,
+    'mutation P($input: IntroductionInput!) { proposeIntroduction(input: $input) { id } }',
+    { input: freshIntroductionInput() },
+  );
+  return proposeIntroduction.id;
+}
+
 interface Case {
   /** The root field this row covers. */
   field: string;
@@ -277,6 +297,60 @@ const cases: Case[] = [
     field: 'setGoal',
     operation: async () => ({ query: 'mutation { setGoal(districtCode: "500117", year: 2025, projects: 30, agreementCny: 11000000000) { id } }' }),
     allowed: hechuanTargetTeam,
+  },
+    // Introductions: the two firms, their districts' bureaus and admins; investment teams the results' counts.
+  {
+    field: 'introductions',
+    operation: async () => ({ query: '{ introductions { id stage history { stage } } }' }),
+    allowed: ['admin', 'hechuanBureau', 'bishanBureau', 'aofang', 'anrui', 'yian'],
+    anonymous: 'FORBIDDEN',
+  },
+  {
+    field: 'introduction',
+    operation: async () => ({ query: '{ introduction(id: "intro-aofang-anrui-st") { id stage steps { amountCny } } }' }),
+    allowed: ['admin', 'hechuanBureau', 'bishanBureau', 'aofang', 'anrui'],
+    anonymous: 'FORBIDDEN',
+    outcomes: { yian: 'NULL', hechuanInvestment: 'NULL' },
+  },
+  {
+    field: 'introductionResults',
+    operation: async () => ({ query: '{ introductionResults(year: 2025, districtCode: "500117") { total valueWonCny } }' }),
+    allowed: ['admin', 'hechuanBureau', 'bishanBureau', 'hechuanInvestment'],
+    anonymous: 'FORBIDDEN',
+  },
+  {
+    field: 'inbox',
+    operation: async () => ({ query: '{ inbox { unread items { text } } }' }),
+    allowed: roleNames.filter((r) => r !== 'anonymous'),
+    anonymous: 'FORBIDDEN',
+  },
+  {
+    field: 'proposeIntroduction',
+    operation: async () => ({
+      query: 'mutation P($input: IntroductionInput!) { proposeIntroduction(input: $input) { id } }',
+      variables: { input: freshIntroductionInput() },
+    }),
+    allowed: ['admin', 'hechuanBureau', 'bishanBureau', 'aofang', 'anrui'],
+  },
+  {
+    field: 'moveIntroduction',
+    operation: async () => ({ query: 'mutation M($id: ID!) { moveIntroduction(id: $id, stage: INTRODUCED) { stage } }', variables: { id: await freshIntroductionId() } }),
+    allowed: ['admin', 'hechuanBureau', 'bishanBureau', 'aofang', 'anrui'],
+    outcomes: { yian: 'NOT_FOUND', hechuanInvestment: 'NOT_FOUND' },
+  },
+  {
+    field: 'setIntroductionPlan',
+    operation: async () => ({
+      query: 'mutation S($input: IntroductionPlanInput!) { setIntroductionPlan(input: $input) { id } }',
+      variables: { input: { id: await freshIntroductionId(), goalYieldRate: 0.9, steps: [{ kind: 'EQUIPMENT', amountCny: 1000000 }] } },
+    }),
+    allowed: ['admin', 'hechuanBureau', 'bishanBureau', 'aofang', 'anrui'],
+    outcomes: { yian: 'NOT_FOUND', hechuanInvestment: 'NOT_FOUND' },
+  },
+  {
+    field: 'markInboxRead',
+    operation: async () => ({ query: 'mutation { markInboxRead(upTo: "2025-05-14T00:00:00.000Z") }' }),
+    allowed: roleNames.filter((r) => r !== 'anonymous'),
   },
   // Signing in and out is for everyone; a wrong password is refused the same way for all. A new
   // username each time: the same one from one address would soon be held up (RATE_LIMITED).
